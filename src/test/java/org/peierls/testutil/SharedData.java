@@ -1,0 +1,70 @@
+package org.peierls.testutil;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Locates what tests need from outside the project: {@code ../shared/data} (overridable with
+ * PEIERLS_SHARED_DATA), LAMMPS's {@code lmp} and its potential files. Locally a test that lacks
+ * one is skipped with a message; in CI (CI=true) it fails instead, so nothing is silently skipped.
+ */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static Path projectRoot() {
+        String root = System.getenv("PEIERLS_PROJECT_ROOT");
+        return root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
+    }
+
+    /** Skips (locally) or fails (CI) with {@code what} when {@code ok} is false. */
+    public static void require(boolean ok, String what) {
+        if (!ok) {
+            if (inCi()) {
+                throw new AssertionError("CI=true but " + what + " is missing");
+            }
+            assumeTrue(false, "skipped: " + what + " is missing");
+        }
+    }
+
+    /** The shared data folder ({@code ../shared/data}). */
+    public static Path dataDir() {
+        String env = System.getenv("PEIERLS_SHARED_DATA");
+        Path p = env != null && !env.isBlank() ? Paths.get(env) : projectRoot().resolve("../shared/data").normalize();
+        require(Files.isDirectory(p), "shared data folder " + p + " (set PEIERLS_SHARED_DATA)");
+        return p;
+    }
+
+    /** A file or folder inside the shared data folder, which must exist. */
+    public static Path data(String relative) {
+        Path p = dataDir().resolve(relative);
+        require(Files.exists(p), "shared data file " + p);
+        return p;
+    }
+
+    /** The {@code lmp} executable (Debian's lammps package). */
+    public static Path lmp() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Paths.get(dir, "lmp");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        require(false, "LAMMPS executable lmp (apt-get install -y lammps)");
+        return null;
+    }
+
+    /** A file from {@code /usr/share/lammps/potentials}. */
+    public static Path lammpsPotential(String name) {
+        Path p = Paths.get("/usr/share/lammps/potentials", name);
+        require(Files.exists(p), "LAMMPS potential file " + p + " (apt-get install -y lammps)");
+        return p;
+    }
+}
