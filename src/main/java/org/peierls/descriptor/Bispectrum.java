@@ -1,0 +1,701 @@
+package org.peierls.descriptor;
+
+import java.util.Arrays;
+import org.peierls.atoms.Element;
+import org.peierls.atoms.Structure;
+import org.peierls.neighbors.NeighborList;
+import org.peierls.util.Parallel;
+
+/**
+ * The SNAP bispectrum descriptor (Thompson, Swiler, Trott, Foiles &amp; Tucker, J. Comput. Phys.
+ * 285, 316 (2015)), equal to LAMMPS's {@code pair_style snap} / {@code compute sna/atom} without
+ * chemflag.
+ *
+ * <p>For atom i the neighbor density on the 3-sphere is expanded in hyperspherical harmonics,
+ * U_j = δ(mb,ma)·wself + Σ_k f_c(r_ik)·w_k·u^j(r_ik) (eq. 7, wself = 1), and the bispectrum
+ * B_{j1 j2 j} = Σ conj(U_j)·Z_{j1 j2 j}, with Z_{j1 j2 j} = Σ C·C·U_{j1}·U_{j2} the Clebsch–Gordan
+ * coupling (eqs. 9–11), over the triples j ≥ j1 ≥ j2 ({@link BispectrumIndex}); with bzeroflag the
+ * value of an isolated atom is subtracted.</p>
+ *
+ * <p><b>Adjoint (forces without ∂B/∂r).</b> With β_i = ∂E/∂B_i, Y_j = Σ weight·β·Z (the Y array
+ * of the LAMMPS "compute_yi" refactoring), dE_i/dr_k = 2·Σ_half Re(conj(dU_j/dr_k)·Y_j). Here
+ * dU/dr is not propagated through the recursion: for M → M(1+X), du^j = u^j·R(X) with R
+ * tridiagonal along each row ({@link HypersphericalHarmonics}), so per neighbor only u itself
+ * and four sums over its independent half against Y-derived arrays prepared once per atom are
+ * needed: S = Σ w·Re(ū·Y), T0 = Σ w·(j−2m)·Im(ū·Y) and Q = Σ ū·Y⁺ − u·conj(Y⁻), then
+ * dE/dr_l = 2·w_k·(f_c'·r̂_l·S + f_c·(θ_l·T0 + Re(conj(X01_l)·Q))) with X00 = iθ, X01 the entries
+ * of M^†·∂M/∂r_l.</p>
+ *
+ * <p>Per-thread workspaces hold every buffer; the kernels allocate nothing per atom. Work is
+ * split over atoms in chunks that depend only on N, and per-pair results are summed into
+ * forces and virial in one serial pass, so results do not depend on the thread count.</p>
+ */
+public final class Bispectrum implements Descriptor {
+
+    private static final double WSELF = 1.0;
+    private static final int GRAIN = 16;
+
+    private final BispectrumParameters params;
+    private final BispectrumIndex ix;
+    private final int ntypes;
+    private final int ncoeff;
+    private final double[] cutSq;
+    private final double[] cut;
+    private final double[] wjType;
+    private final double rfac0, rmin0;
+    private final boolean switchFlag, bnorm;
+    private final int[] adjComp;
+    private final double[] adjWeight;
+    private final double[] bzero;
+    private final int[] bZ;
+    // per compact element: factors of the contraction arrays
+    private final double[] k0, kPlus, kMinus, sqrtPlus, sqrtMinus, twoJm2m;
+    private final ThreadLocal<Workspace> workspaces;
+
+    public Bispectrum(BispectrumParameters params) {
+        this.params = params;
+        this.ix = new BispectrumIndex(params.twojmax());
+        this.ntypes = params.elements().length;
+        this.ncoeff = ix.bSize;
+        this.cutSq = new double[ntypes * ntypes];
+        this.cut = new double[ntypes * ntypes];
+        for (int a = 0; a < ntypes; a++) {
+            for (int b = 0; b < ntypes; b++) {
+                cut[a * ntypes + b] = params.cutoff(a, b);
+                cutSq[a * ntypes + b] = cut[a * ntypes + b] * cut[a * ntypes + b];
+            }
+        }
+        this.wjType = params.wj();
+        this.rfac0 = params.rfac0();
+        this.rmin0 = params.rmin0();
+        this.switchFlag = params.switchFlag();
+        this.bnorm = params.bnormFlag();
+        this.adjComp = ix.adjointComponents();
+        this.adjWeight = ix.adjointWeights(bnorm);
+        this.bzero = new double[ncoeff];
+        this.bZ = new int[ncoeff];
+        double www = WSELF * WSELF * WSELF;
+        for (int k = 0; k < ncoeff; k++) {
+            int j = ix.bJ[k];
+            bzero[k] = params.bzeroFlag() ? (bnorm ? www : www * (j + 1)) : 0.0;
+            bZ[k] = ix.zBlock[ix.block(ix.bJ1[k], ix.bJ2[k], j)];
+        }
+        int cs = ix.cSize;
+        k0 = new double[cs];
+        kPlus = new double[cs];
+        kMinus = new double[cs];
+        sqrtPlus = new double[cs];
+        sqrtMinus = new double[cs];
+        twoJm2m = new double[cs];
+        for (int q = 0; q < cs; q++) {
+            int j = ix.cLayer[q], m = ix.cColumn[q];
+            twoJm2m[q] = j - 2 * m;
+            sqrtPlus[q] = Math.sqrt((double) (j - m) * (m + 1));
+            sqrtMinus[q] = Math.sqrt((double) m * (j - m + 1));
+            k0[q] = ix.cWeight[q] * (j - 2 * m);
+            kPlus[q] = m < j ? ix.cWeight[q + 1] * sqrtPlus[q] : 0.0;
+            kMinus[q] = m > 0 ? ix.cWeight[q - 1] * sqrtMinus[q] : 0.0;
+        }
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(ix));
+    }
+
+    public BispectrumParameters parameters() {
+        return params;
+    }
+
+    @Override
+    public int size() {
+        return ncoeff;
+    }
+
+    @Override
+    public double cutoff() {
+        return params.maxCutoff();
+    }
+
+    @Override
+    public int[] species() {
+        return params.elements();
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder el = new StringBuilder();
+        for (int z : params.elements()) {
+            el.append(el.length() == 0 ? "" : ",").append(Element.symbol(z));
+        }
+        return "SNAP bispectrum " + el + " 2J=" + params.twojmax() + " rcutfac=" + params.rcutfac();
+    }
+
+    // ------------------------------------------------------------------ public paths
+
+    @Override
+    public double[] compute(Structure structure, NeighborList neighbors) {
+        double[] b = new double[structure.size() * ncoeff];
+        run(structure, neighbors, Mode.VALUES, null, null, b, null, null);
+        return b;
+    }
+
+    @Override
+    public void backpropagate(Structure structure, NeighborList neighbors, double[] beta, double[] forces,
+                              double[] virial) {
+        checkLength("beta", beta, structure.size() * ncoeff);
+        double[] pair = new double[3 * neighbors.size()];
+        double[] vec = run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, pair);
+        scatter(neighbors, vec, pair, forces, virial);
+    }
+
+    @Override
+    public double computeAndBackpropagate(Structure structure, NeighborList neighbors, AtomEnergy energy,
+                                          double[] forces, double[] virial, double[] energies) {
+        int n = structure.size();
+        double[] e = energies != null ? energies : new double[n];
+        double[] pair = new double[3 * neighbors.size()];
+        double[] vec = run(structure, neighbors, Mode.FUSED, null, energy, null, e, pair);
+        scatter(neighbors, vec, pair, forces, virial);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += e[i];
+        }
+        return total;
+    }
+
+    @Override
+    public DescriptorGradients gradients(Structure structure, NeighborList neighbors) {
+        int n = structure.size();
+        int[] types = types(structure);
+        checkList(neighbors, n);
+        double[] vec = neighbors.vectorsFor(structure);
+        int[] start = neighbors.offsetsArray();
+        int[] nbr = neighbors.neighborsArray();
+        // first pass: which entries are inside the cutoff
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                if (inside(types[i], types[nbr[k]], vec, k)) {
+                    c++;
+                }
+            }
+            offsets[i + 1] = offsets[i] + c;
+        }
+        int entries = offsets[n];
+        int[] jOut = new int[entries];
+        double[] rOut = new double[3 * entries];
+        double[] values = new double[n * ncoeff];
+        double[] deriv = new double[entries * 3 * ncoeff];
+        int chunks = Parallel.chunks(n, GRAIN);
+        Parallel.forEachChunk(chunks, c -> {
+            int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+            Workspace w = workspaces.get();
+            for (int i = lo; i < hi; i++) {
+                int count = gather(w, i, types, start, nbr, vec);
+                accumulateU(w, count);
+                expandU(w);
+                computeZ(w);
+                computeB(w);
+                System.arraycopy(w.b, 0, values, i * ncoeff, ncoeff);
+                for (int q = 0; q < count; q++) {
+                    int e = offsets[i] + q;
+                    jOut[e] = w.nj[q];
+                    rOut[3 * e] = w.nx[q];
+                    rOut[3 * e + 1] = w.ny[q];
+                    rOut[3 * e + 2] = w.nz[q];
+                    neighborDerivative(w, q, deriv, e * 3 * ncoeff);
+                }
+            }
+        });
+        return new DescriptorGradients(n, ncoeff, types, values, offsets, jOut, rOut, deriv);
+    }
+
+    // ------------------------------------------------------------------ driver
+
+    private enum Mode { VALUES, ADJOINT, FUSED }
+
+    private double[] run(Structure structure, NeighborList neighbors, Mode mode, double[] betaIn, AtomEnergy model,
+                         double[] bOut, double[] energies, double[] pair) {
+        int n = structure.size();
+        int[] types = types(structure);
+        checkList(neighbors, n);
+        double[] vec = neighbors.vectorsFor(structure);
+        int[] start = neighbors.offsetsArray();
+        int[] nbr = neighbors.neighborsArray();
+        int chunks = Parallel.chunks(n, GRAIN);
+        Parallel.forEachChunk(chunks, c -> {
+            int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+            Workspace w = workspaces.get();
+            for (int i = lo; i < hi; i++) {
+                int count = gather(w, i, types, start, nbr, vec);
+                accumulateU(w, count);
+                expandU(w);
+                computeZ(w);
+                if (mode != Mode.ADJOINT) {
+                    computeB(w);
+                }
+                if (mode == Mode.VALUES) {
+                    System.arraycopy(w.b, 0, bOut, i * ncoeff, ncoeff);
+                    continue;
+                }
+                if (mode == Mode.FUSED) {
+                    energies[i] = model.evaluate(types[i], w.b, 0, w.beta, 0);
+                } else {
+                    System.arraycopy(betaIn, i * ncoeff, w.beta, 0, ncoeff);
+                }
+                computeY(w);
+                prepareContraction(w);
+                for (int q = 0; q < count; q++) {
+                    neighborForce(w, q, pair);
+                }
+            }
+        });
+        return vec;
+    }
+
+    /** forces += Σ pairs (+f on i, −f on j); virial += −r ⊗ f, one serial pass (deterministic). */
+    private static void scatter(NeighborList nl, double[] vec, double[] pair, double[] forces, double[] virial) {
+        int n = nl.atoms();
+        int[] start = nl.offsetsArray();
+        int[] nbr = nl.neighborsArray();
+        double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0;
+        for (int i = 0; i < n; i++) {
+            double fx = 0, fy = 0, fz = 0;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                double gx = pair[3 * k], gy = pair[3 * k + 1], gz = pair[3 * k + 2];
+                if (gx == 0 && gy == 0 && gz == 0) {
+                    continue;
+                }
+                int j = nbr[k];
+                fx += gx;
+                fy += gy;
+                fz += gz;
+                forces[3 * j] -= gx;
+                forces[3 * j + 1] -= gy;
+                forces[3 * j + 2] -= gz;
+                double rx = vec[3 * k], ry = vec[3 * k + 1], rz = vec[3 * k + 2];
+                w0 -= rx * gx;
+                w1 -= ry * gy;
+                w2 -= rz * gz;
+                w3 -= ry * gz;
+                w4 -= rx * gz;
+                w5 -= rx * gy;
+            }
+            forces[3 * i] += fx;
+            forces[3 * i + 1] += fy;
+            forces[3 * i + 2] += fz;
+        }
+        virial[0] += w0;
+        virial[1] += w1;
+        virial[2] += w2;
+        virial[3] += w3;
+        virial[4] += w4;
+        virial[5] += w5;
+    }
+
+    private void checkList(NeighborList nl, int n) {
+        if (nl.atoms() != n) {
+            throw new IllegalArgumentException("neighbor list for " + nl.atoms() + " atoms, structure has " + n);
+        }
+        if (nl.kind() != NeighborList.Kind.FULL) {
+            throw new IllegalArgumentException("the bispectrum needs a FULL neighbor list");
+        }
+        if (nl.cutoff() < cutoff()) {
+            throw new IllegalArgumentException("neighbor list cutoff " + nl.cutoff() + " Å is shorter than the SNAP cutoff "
+                    + cutoff() + " Å");
+        }
+    }
+
+    private static void checkLength(String what, double[] a, int n) {
+        if (a.length != n) {
+            throw new IllegalArgumentException(what + " has " + a.length + " entries, expected " + n);
+        }
+    }
+
+    private boolean inside(int ti, int tj, double[] vec, int k) {
+        double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
+        double rsq = dx * dx + dy * dy + dz * dz;
+        return rsq < cutSq[ti * ntypes + tj] && rsq > 1e-20;
+    }
+
+    // ------------------------------------------------------------------ per-atom kernels
+
+    /** Copies the neighbors of atom i inside the pair cutoffs into the workspace; returns their number. */
+    private int gather(Workspace w, int i, int[] types, int[] start, int[] nbr, double[] vec) {
+        int ti = types[i];
+        int count = 0;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            int j = nbr[k];
+            int tj = types[j];
+            double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
+            double rsq = dx * dx + dy * dy + dz * dz;
+            int tt = ti * ntypes + tj;
+            if (rsq < cutSq[tt] && rsq > 1e-20) {
+                if (count == w.nx.length) {
+                    w.grow();
+                }
+                w.nx[count] = dx;
+                w.ny[count] = dy;
+                w.nz[count] = dz;
+                w.nr[count] = Math.sqrt(rsq);
+                w.ncut[count] = cut[tt];
+                w.nwj[count] = wjType[tj];
+                w.nk[count] = k;
+                w.nj[count] = j;
+                count++;
+            }
+        }
+        w.count = count;
+        return count;
+    }
+
+    /** Compact U_tot: wself on the diagonal plus Σ_k f_c·w_k·u(r_k). */
+    private void accumulateU(Workspace w, int count) {
+        final double[] ucR = w.ucR, ucI = w.ucI, uR = w.uR, uI = w.uI;
+        final int cs = ix.cSize;
+        Arrays.fill(ucR, 0, cs, 0.0);
+        Arrays.fill(ucI, 0, cs, 0.0);
+        for (int j = 0; j <= ix.twojmax; j++) {
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                ucR[ix.cBlock[j] + mb * (j + 1) + mb] = WSELF;
+            }
+        }
+        for (int q = 0; q < count; q++) {
+            double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q];
+            double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
+            double z0 = r / Math.tan(theta0);
+            double r0inv = 1.0 / Math.sqrt(r * r + z0 * z0);
+            HypersphericalHarmonics.compute(ix, r0inv * z0, -r0inv * z, r0inv * y, -r0inv * x, uR, uI);
+            double s = sfac(r, rc) * w.nwj[q];
+            for (int c = 0; c < cs; c++) {
+                ucR[c] += s * uR[c];
+                ucI[c] += s * uI[c];
+            }
+        }
+    }
+
+    /** Full U_tot from the compact half: rows mb ≤ j/2 copied, the others by u[j−mb][j−ma] = (−1)^(ma+mb) conj(u[mb][ma]). */
+    private void expandU(Workspace w) {
+        final double[] ucR = w.ucR, ucI = w.ucI, utR = w.utR, utI = w.utI;
+        for (int j = 0; j <= ix.twojmax; j++) {
+            int cb = ix.cBlock[j], ub = ix.uBlock[j], row = j + 1;
+            int halfRows = j / 2 + 1;
+            System.arraycopy(ucR, cb, utR, ub, halfRows * row);
+            System.arraycopy(ucI, cb, utI, ub, halfRows * row);
+            for (int mb = halfRows; mb <= j; mb++) {
+                int src = ub + (j - mb) * row;
+                int dst = ub + mb * row;
+                for (int ma = 0; ma <= j; ma++) {
+                    double r = utR[src + j - ma], im = utI[src + j - ma];
+                    if (((ma + mb) & 1) == 0) {
+                        utR[dst + ma] = r;
+                        utI[dst + ma] = -im;
+                    } else {
+                        utR[dst + ma] = -r;
+                        utI[dst + ma] = im;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Z_{j1 j2 j}[mb][ma] for every entry of the Z list. */
+    private void computeZ(Workspace w) {
+        final double[] utR = w.utR, utI = w.utI, zR = w.zR, zI = w.zI, cg = ix.cg;
+        final int[] uBlock = ix.uBlock, zJ1 = ix.zJ1, zJ2 = ix.zJ2, zJ = ix.zJ, zNa = ix.zNa, zNb = ix.zNb;
+        final int[] zCg = ix.zCg, zMa1Min = ix.zMa1Min, zMa2Max = ix.zMa2Max, zMb1Min = ix.zMb1Min, zMb2Max = ix.zMb2Max;
+        final int nz = ix.zSize;
+        for (int z = 0; z < nz; z++) {
+            final int j1 = zJ1[z], j2 = zJ2[z];
+            final int na = zNa[z], nb = zNb[z];
+            final int cgb = zCg[z];
+            final int ma1min = zMa1Min[z], ma2max = zMa2Max[z];
+            int jju1 = uBlock[j1] + (j1 + 1) * zMb1Min[z] + ma1min;
+            int jju2 = uBlock[j2] + (j2 + 1) * zMb2Max[z] + ma2max;
+            int icgb = cgb + zMb1Min[z] * (j2 + 1) + zMb2Max[z];
+            final int icga0 = cgb + ma1min * (j2 + 1) + ma2max;
+            double sr = 0, si = 0;
+            for (int ib = 0; ib < nb; ib++) {
+                double ar = 0, ai = 0;
+                int i1 = jju1, i2 = jju2, icga = icga0;
+                for (int ia = 0; ia < na; ia++) {
+                    double c = cg[icga];
+                    double u1r = utR[i1], u1i = utI[i1], u2r = utR[i2], u2i = utI[i2];
+                    ar += c * (u1r * u2r - u1i * u2i);
+                    ai += c * (u1r * u2i + u1i * u2r);
+                    i1++;
+                    i2--;
+                    icga += j2;
+                }
+                double cb = cg[icgb];
+                sr += cb * ar;
+                si += cb * ai;
+                jju1 += j1 + 1;
+                jju2 -= j2 + 1;
+                icgb += j2;
+            }
+            if (bnorm) {
+                double inv = 1.0 / (zJ[z] + 1);
+                sr *= inv;
+                si *= inv;
+            }
+            zR[z] = sr;
+            zI[z] = si;
+        }
+    }
+
+    /** B_{j1 j2 j} = 2·Σ_half w·Re(conj(U_j)·Z_{j1 j2 j}) − B0. */
+    private void computeB(Workspace w) {
+        final double[] ucR = w.ucR, ucI = w.ucI, zR = w.zR, zI = w.zI, cw = ix.cWeight, b = w.b;
+        for (int k = 0; k < ncoeff; k++) {
+            int j = ix.bJ[k];
+            int cb = ix.cBlock[j];
+            int zb = bZ[k];
+            int len = (j / 2 + 1) * (j + 1);
+            double sum = 0;
+            for (int t = 0; t < len; t++) {
+                sum += cw[cb + t] * (ucR[cb + t] * zR[zb + t] + ucI[cb + t] * zI[zb + t]);
+            }
+            b[k] = 2.0 * sum - bzero[k];
+        }
+    }
+
+    /** Y (compact) = Σ_z weight_z·β_{comp(z)}·Z_z. */
+    private void computeY(Workspace w) {
+        final double[] yR = w.yR, yI = w.yI, zR = w.zR, zI = w.zI, beta = w.beta;
+        final int[] zU = ix.zU;
+        Arrays.fill(yR, 0.0);
+        Arrays.fill(yI, 0.0);
+        final int nz = ix.zSize;
+        for (int z = 0; z < nz; z++) {
+            double f = adjWeight[z] * beta[adjComp[z]];
+            int u = zU[z];
+            yR[u] += f * zR[z];
+            yI[u] += f * zI[z];
+        }
+    }
+
+    /** The per-atom arrays the neighbor contraction runs against (see the class comment). */
+    private void prepareContraction(Workspace w) {
+        final double[] yR = w.yR, yI = w.yI, cw = ix.cWeight;
+        final double[] sR = w.sR, sI = w.sI, gR = w.gR, gI = w.gI, dR = w.dR, dI = w.dI, eR = w.eR, eI = w.eI;
+        final int cs = ix.cSize;
+        // element 0 (j = 0): only the switching-function term
+        sR[0] = cw[0] * yR[0];
+        sI[0] = cw[0] * yI[0];
+        gR[0] = gI[0] = dR[0] = dI[0] = eR[0] = eI[0] = 0.0;
+        for (int q = 1; q < cs; q++) {
+            double yr = yR[q], yi = yI[q];
+            double wq = cw[q], kq = k0[q];
+            sR[q] = wq * yr;
+            sI[q] = wq * yi;
+            gR[q] = kq * yr;
+            gI[q] = kq * yi;
+            double kp = kPlus[q], km = kMinus[q];
+            double pr = kp * yR[q + 1], pi = kp * yI[q + 1];
+            double mr = km * yR[q - 1], mi = km * yI[q - 1];
+            dR[q] = pr - mr;
+            dI[q] = pi - mi;
+            eR[q] = pr + mr;
+            eI[q] = pi + mi;
+        }
+    }
+
+    /** dE_i/dr_q of neighbor q into {@code pair[3k…]} (k = its neighbor-list entry). */
+    private void neighborForce(Workspace w, int q, double[] pair) {
+        double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
+        Geometry g = w.geometry;
+        g.set(x, y, z, r, rc);
+        final double[] uR = w.uR, uI = w.uI;
+        HypersphericalHarmonics.compute(ix, g.ar, g.ai, g.br, g.bi, uR, uI);
+        final double[] sR = w.sR, sI = w.sI, gR = w.gR, gI = w.gI, dR = w.dR, dI = w.dI, eR = w.eR, eI = w.eI;
+        final int cs = ix.cSize;
+        double s = 0, t0 = 0, qr = 0, qi = 0;
+        for (int c = 0; c < cs; c++) {
+            double ur = uR[c], ui = uI[c];
+            s += ur * sR[c] + ui * sI[c];
+            t0 += ur * gI[c] - ui * gR[c];
+            qr += ur * dR[c] + ui * dI[c];
+            qi += ur * eI[c] - ui * eR[c];
+        }
+        double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj;
+        double rinv = 1.0 / r;
+        double ds = dsf * s;
+        int k = w.nk[q];
+        pair[3 * k] = 2.0 * (ds * x * rinv + sf * (g.theta[0] * t0 + g.x01r[0] * qr + g.x01i[0] * qi));
+        pair[3 * k + 1] = 2.0 * (ds * y * rinv + sf * (g.theta[1] * t0 + g.x01r[1] * qr + g.x01i[1] * qi));
+        pair[3 * k + 2] = 2.0 * (ds * z * rinv + sf * (g.theta[2] * t0 + g.x01r[2] * qr + g.x01i[2] * qi));
+    }
+
+    /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]}. */
+    private void neighborDerivative(Workspace w, int q, double[] out, int at) {
+        double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
+        Geometry g = w.geometry;
+        g.set(x, y, z, r, rc);
+        final double[] uR = w.uR, uI = w.uI;
+        HypersphericalHarmonics.compute(ix, g.ar, g.ai, g.br, g.bi, uR, uI);
+        double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj;
+        double[] rhat = {x / r, y / r, z / r};
+        final int cs = ix.cSize;
+        final int[] cLayer = ix.cLayer, cColumn = ix.cColumn;
+        for (int l = 0; l < 3; l++) {
+            double[] duR = w.duR[l], duI = w.duI[l];
+            double th = g.theta[l], xr = g.x01r[l], xi = g.x01i[l];
+            double a = dsf * rhat[l];
+            for (int c = 0; c < cs; c++) {
+                int j = cLayer[c], m = cColumn[c];
+                double ur = uR[c], ui = uI[c];
+                // (j−2m)·iθ·u
+                double rr = -twoJm2m[c] * th * ui, ri = twoJm2m[c] * th * ur;
+                if (m > 0) {
+                    // √(m(j−m+1))·X01·u[m−1]
+                    double pr = uR[c - 1], pi = uI[c - 1], f = sqrtMinus[c];
+                    rr += f * (xr * pr - xi * pi);
+                    ri += f * (xr * pi + xi * pr);
+                }
+                if (m < j) {
+                    // √((m+1)(j−m))·X10·u[m+1], X10 = −conj(X01)
+                    double pr = uR[c + 1], pi = uI[c + 1], f = sqrtPlus[c];
+                    rr -= f * (xr * pr + xi * pi);
+                    ri -= f * (xr * pi - xi * pr);
+                }
+                duR[c] = a * ur + sf * rr;
+                duI[c] = a * ui + sf * ri;
+            }
+            for (int k = 0; k < ncoeff; k++) {
+                int j1 = ix.bJ1[k], j2 = ix.bJ2[k], j = ix.bJ[k];
+                double v = halfDot(duR, duI, j, w.zR, w.zI, bZ[k]);
+                double f1 = bnorm ? 1.0 : (j + 1.0) / (j1 + 1.0);
+                double f2 = bnorm ? 1.0 : (j + 1.0) / (j2 + 1.0);
+                v += f1 * halfDot(duR, duI, j1, w.zR, w.zI, ix.zBlock[ix.block(j, j2, j1)]);
+                v += f2 * halfDot(duR, duI, j2, w.zR, w.zI, ix.zBlock[ix.block(j, j1, j2)]);
+                out[at + l * ncoeff + k] = 2.0 * v;
+            }
+        }
+    }
+
+    /** Σ_half w·Re(conj(du_j)·Z) over layer j of du and the Z block starting at zb. */
+    private double halfDot(double[] duR, double[] duI, int j, double[] zR, double[] zI, int zb) {
+        int cb = ix.cBlock[j];
+        int len = (j / 2 + 1) * (j + 1);
+        double[] cw = ix.cWeight;
+        double sum = 0;
+        for (int t = 0; t < len; t++) {
+            sum += cw[cb + t] * (duR[cb + t] * zR[zb + t] + duI[cb + t] * zI[zb + t]);
+        }
+        return sum;
+    }
+
+    private double sfac(double r, double rc) {
+        if (!switchFlag || r <= rmin0) {
+            return 1.0;
+        }
+        if (r > rc) {
+            return 0.0;
+        }
+        return 0.5 * (Math.cos((r - rmin0) * Math.PI / (rc - rmin0)) + 1.0);
+    }
+
+    private double dsfac(double r, double rc) {
+        if (!switchFlag || r <= rmin0 || r > rc) {
+            return 0.0;
+        }
+        double f = Math.PI / (rc - rmin0);
+        return -0.5 * Math.sin((r - rmin0) * f) * f;
+    }
+
+    // ------------------------------------------------------------------ workspace
+
+    /**
+     * Cayley–Klein parameters (a, b) of one neighbor and, per Cartesian direction l, θ_l and X01_l
+     * of X = M^†·∂M/∂r_l (X00 = iθ_l).
+     */
+    private final class Geometry {
+        double ar, ai, br, bi;
+        final double[] theta = new double[3];
+        final double[] x01r = new double[3];
+        final double[] x01i = new double[3];
+
+        void set(double x, double y, double z, double r, double rc) {
+            double rsq = r * r;
+            double rscale0 = rfac0 * Math.PI / (rc - rmin0);
+            double theta0 = (r - rmin0) * rscale0;
+            double z0 = r / Math.tan(theta0);
+            double dz0dr = z0 / r - (r * rscale0) * (rsq + z0 * z0) / rsq;
+            double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+            ar = z0 * r0inv;
+            ai = -z * r0inv;
+            br = y * r0inv;
+            bi = -x * r0inv;
+            double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
+            double rinv = 1.0 / r;
+            double[] u = {x * rinv, y * rinv, z * rinv};
+            for (int l = 0; l < 3; l++) {
+                double dr0inv = dr0invdr * u[l];
+                double dz0 = dz0dr * u[l];
+                double dar = dz0 * r0inv + z0 * dr0inv;
+                double dai = -z * dr0inv - (l == 2 ? r0inv : 0.0);
+                double dbr = y * dr0inv + (l == 1 ? r0inv : 0.0);
+                double dbi = -x * dr0inv - (l == 0 ? r0inv : 0.0);
+                theta[l] = (ai * dar - ar * dai) + (br * dbi - bi * dbr);
+                x01r[l] = -(ar * dbr + ai * dbi) + (br * dar + bi * dai);
+                x01i[l] = -(ai * dbr - ar * dbi) + (br * dai - bi * dar);
+            }
+        }
+    }
+
+    private final class Workspace {
+        int count;
+        double[] nx, ny, nz, nr, ncut, nwj;
+        int[] nk, nj;
+        final double[] ucR, ucI, uR, uI, utR, utI, zR, zI, yR, yI;
+        final double[] sR, sI, gR, gI, dR, dI, eR, eI;
+        final double[] b, beta;
+        final double[][] duR, duI;
+        final Geometry geometry = new Geometry();
+
+        Workspace(BispectrumIndex ix) {
+            allocateNeighbors(64);
+            int cs = ix.cSize;
+            ucR = new double[cs];
+            ucI = new double[cs];
+            uR = new double[cs];
+            uI = new double[cs];
+            utR = new double[ix.uSize];
+            utI = new double[ix.uSize];
+            zR = new double[ix.zSize];
+            zI = new double[ix.zSize];
+            yR = new double[cs + 1];
+            yI = new double[cs + 1];
+            sR = new double[cs];
+            sI = new double[cs];
+            gR = new double[cs];
+            gI = new double[cs];
+            dR = new double[cs];
+            dI = new double[cs];
+            eR = new double[cs];
+            eI = new double[cs];
+            b = new double[ix.bSize];
+            beta = new double[ix.bSize];
+            duR = new double[3][cs];
+            duI = new double[3][cs];
+        }
+
+        private void allocateNeighbors(int n) {
+            nx = grow(nx, n);
+            ny = grow(ny, n);
+            nz = grow(nz, n);
+            nr = grow(nr, n);
+            ncut = grow(ncut, n);
+            nwj = grow(nwj, n);
+            nk = nk == null ? new int[n] : Arrays.copyOf(nk, n);
+            nj = nj == null ? new int[n] : Arrays.copyOf(nj, n);
+        }
+
+        void grow() {
+            allocateNeighbors(2 * nx.length);
+        }
+
+        private double[] grow(double[] a, int n) {
+            return a == null ? new double[n] : Arrays.copyOf(a, n);
+        }
+    }
+}
