@@ -397,40 +397,22 @@ public final class Bispectrum implements Descriptor {
         }
     }
 
-    /** Z_{j1 j2 j}[mb][ma] for every entry of the Z list. */
+    /** Z_{j1 j2 j}[mb][ma] for every entry of the Z list (flattened term list). */
     private void computeZ(Workspace w) {
-        final double[] utR = w.utR, utI = w.utI, zR = w.zR, zI = w.zI, cg = ix.cg;
-        final int[] uBlock = ix.uBlock, zJ1 = ix.zJ1, zJ2 = ix.zJ2, zJ = ix.zJ, zNa = ix.zNa, zNb = ix.zNb;
-        final int[] zCg = ix.zCg, zMa1Min = ix.zMa1Min, zMa2Max = ix.zMa2Max, zMb1Min = ix.zMb1Min, zMb2Max = ix.zMb2Max;
+        final double[] utR = w.utR, utI = w.utI, zR = w.zR, zI = w.zI;
+        final int[] zTerm = ix.zTerm, t1 = ix.termU1, t2 = ix.termU2, zJ = ix.zJ;
+        final double[] tc = ix.termCg;
         final int nz = ix.zSize;
+        int t = 0;
         for (int z = 0; z < nz; z++) {
-            final int j1 = zJ1[z], j2 = zJ2[z];
-            final int na = zNa[z], nb = zNb[z];
-            final int cgb = zCg[z];
-            final int ma1min = zMa1Min[z], ma2max = zMa2Max[z];
-            int jju1 = uBlock[j1] + (j1 + 1) * zMb1Min[z] + ma1min;
-            int jju2 = uBlock[j2] + (j2 + 1) * zMb2Max[z] + ma2max;
-            int icgb = cgb + zMb1Min[z] * (j2 + 1) + zMb2Max[z];
-            final int icga0 = cgb + ma1min * (j2 + 1) + ma2max;
+            final int end = zTerm[z + 1];
             double sr = 0, si = 0;
-            for (int ib = 0; ib < nb; ib++) {
-                double ar = 0, ai = 0;
-                int i1 = jju1, i2 = jju2, icga = icga0;
-                for (int ia = 0; ia < na; ia++) {
-                    double c = cg[icga];
-                    double u1r = utR[i1], u1i = utI[i1], u2r = utR[i2], u2i = utI[i2];
-                    ar += c * (u1r * u2r - u1i * u2i);
-                    ai += c * (u1r * u2i + u1i * u2r);
-                    i1++;
-                    i2--;
-                    icga += j2;
-                }
-                double cb = cg[icgb];
-                sr += cb * ar;
-                si += cb * ai;
-                jju1 += j1 + 1;
-                jju2 -= j2 + 1;
-                icgb += j2;
+            for (; t < end; t++) {
+                final int a = t1[t], b = t2[t];
+                final double c = tc[t];
+                final double ar = utR[a], ai = utI[a], br = utR[b], bi = utI[b];
+                sr = Math.fma(c, Math.fma(ar, br, -ai * bi), sr);
+                si = Math.fma(c, Math.fma(ar, bi, ai * br), si);
             }
             if (bnorm) {
                 double inv = 1.0 / (zJ[z] + 1);

@@ -50,6 +50,12 @@ final class BispectrumIndex {
     /** sqrt(p/q) for 1 ≤ p, q ≤ J+1 (recursion coefficients): {@code rootPq[p·(J+2)+q]}. */
     final double[] rootPq;
 
+    // Flattened Z terms: Z_z = Σ_{t ∈ [zTerm[z], zTerm[z+1])} termCg[t]·U[termU1[t]]·U[termU2[t]]
+    // (full U layout; termCg = product of the two Clebsch–Gordan coefficients)
+    final int[] zTerm;
+    final int[] termU1, termU2;
+    final double[] termCg;
+
     // Compact half layout: layer j keeps rows 0 … cRows[j]−1 (the half, plus for odd j the row
     // (j+1)/2 that the recursion for layer j+1 reads), contiguous, at cBlock[j].
     final int[] cBlock;
@@ -231,6 +237,30 @@ final class BispectrumIndex {
         for (int z = 0; z < zSize; z++) {
             int j = zJ[z];
             zU[z] = zU[z] - uBlock[j] + cBlock[j];
+        }
+
+        zTerm = new int[zSize + 1];
+        for (int z = 0; z < zSize; z++) {
+            zTerm[z + 1] = zTerm[z] + zNa[z] * zNb[z];
+        }
+        int nt = zTerm[zSize];
+        termU1 = new int[nt];
+        termU2 = new int[nt];
+        termCg = new double[nt];
+        for (int z = 0; z < zSize; z++) {
+            int j1 = zJ1[z], j2 = zJ2[z];
+            int t = zTerm[z];
+            for (int ib = 0; ib < zNb[z]; ib++) {
+                int mb1 = zMb1Min[z] + ib, mb2 = zMb2Max[z] - ib;
+                double cgb = cg[zCg[z] + mb1 * (j2 + 1) + mb2];
+                for (int ia = 0; ia < zNa[z]; ia++) {
+                    int ma1 = zMa1Min[z] + ia, ma2 = zMa2Max[z] - ia;
+                    termU1[t] = uBlock[j1] + mb1 * (j1 + 1) + ma1;
+                    termU2[t] = uBlock[j2] + mb2 * (j2 + 1) + ma2;
+                    termCg[t] = cgb * cg[zCg[z] + ma1 * (j2 + 1) + ma2];
+                    t++;
+                }
+            }
         }
 
         rootPq = new double[(twojmax + 2) * (twojmax + 2)];
