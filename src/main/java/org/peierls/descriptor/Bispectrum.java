@@ -36,23 +36,53 @@ public final class Bispectrum implements Descriptor {
     private static final int GRAIN = 16;
 
     private final BispectrumParameters params;
-    private final BispectrumIndex ix;
-    private final int ntypes;
-    private final int ncoeff;
-    private final double[] cutSq;
-    private final double[] cut;
-    private final double[] wjType;
-    private final double rfac0, rmin0;
-    private final boolean switchFlag, bnorm;
-    private final int[] adjComp;
-    private final double[] adjWeight;
-    private final double[] bzero;
-    private final int[] bZ;
+    final BispectrumIndex ix;
+    final int ntypes;
+    final int ncoeff;
+    final double[] cutSq;
+    final double[] cut;
+    final double[] wjType;
+    final double rfac0, rmin0;
+    final boolean switchFlag, bnorm;
+    final int[] adjComp;
+    final double[] adjWeight;
+    final double[] bzero;
+    final int[] bZ;
     // per compact element: factors of the contraction arrays
-    private final double[] k0, kPlus, kMinus, sqrtPlus, sqrtMinus, twoJm2m;
+    final double[] k0, kPlus, kMinus, sqrtPlus, sqrtMinus, twoJm2m;
     private final ThreadLocal<Workspace> workspaces;
+    /** The SIMD kernel, or null when the Vector API is unavailable or switched off. */
+    private final VectorKernel vector;
+    private final ThreadLocal<VectorKernel.Batch> batches;
 
+    /**
+     * Whether the SIMD kernels run: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector}, the hardware has 4 double lanes, and the system
+     * property {@code peierls.vector} is not {@code false}.
+     */
+    public static final boolean VECTOR_API = vectorApiPresent();
+
+    private static boolean vectorApiPresent() {
+        if ("false".equalsIgnoreCase(System.getProperty("peierls.vector"))) {
+            return false;
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorKernel.usable();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The descriptor, with the SIMD kernels when {@link #VECTOR_API} allows. */
     public Bispectrum(BispectrumParameters params) {
+        this(params, VECTOR_API);
+    }
+
+    /** With {@code simd} false the scalar kernels run even when the Vector API is present (tests, comparisons). */
+    Bispectrum(BispectrumParameters params, boolean simd) {
         this.params = params;
         this.ix = new BispectrumIndex(params.twojmax());
         this.ntypes = params.elements().length;
@@ -97,6 +127,19 @@ public final class Bispectrum implements Descriptor {
             kMinus[q] = m > 0 ? ix.cWeight[q - 1] * sqrtMinus[q] : 0.0;
         }
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(ix));
+        if (simd && VECTOR_API) {
+            VectorKernel v = new VectorKernel(this);
+            this.vector = v;
+            this.batches = ThreadLocal.withInitial(v::newBatch);
+        } else {
+            this.vector = null;
+            this.batches = null;
+        }
+    }
+
+    /** Whether this instance runs the SIMD kernels. */
+    public boolean simd() {
+        return vector != null;
     }
 
     public BispectrumParameters parameters() {
@@ -221,6 +264,14 @@ public final class Bispectrum implements Descriptor {
         int[] start = neighbors.offsetsArray();
         int[] nbr = neighbors.neighborsArray();
         int chunks = Parallel.chunks(n, GRAIN);
+        if (vector != null) {
+            Parallel.forEachChunk(chunks, c -> {
+                int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+                vector.run(batches.get(), lo, hi, types, start, nbr, vec, mode == Mode.VALUES,
+                        mode == Mode.ADJOINT ? betaIn : null, mode == Mode.FUSED ? model : null, bOut, energies, pair);
+            });
+            return vec;
+        }
         Parallel.forEachChunk(chunks, c -> {
             int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
             Workspace w = workspaces.get();
@@ -360,10 +411,9 @@ public final class Bispectrum implements Descriptor {
         }
         for (int q = 0; q < count; q++) {
             double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q];
-            double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
-            double z0 = r / Math.tan(theta0);
-            double r0inv = 1.0 / Math.sqrt(r * r + z0 * z0);
-            HypersphericalHarmonics.compute(ix, r0inv * z0, -r0inv * z, r0inv * y, -r0inv * x, uR, uI);
+            double[] g = w.geometry;
+            CayleyKlein.parameters(x, y, z, r, rc, rfac0, rmin0, g, 0);
+            HypersphericalHarmonics.compute(ix, g[CayleyKlein.AR], g[CayleyKlein.AI], g[CayleyKlein.BR], g[CayleyKlein.BI], uR, uI);
             double s = sfac(r, rc) * w.nwj[q];
             for (int c = 0; c < cs; c++) {
                 ucR[c] += s * uR[c];
@@ -484,10 +534,10 @@ public final class Bispectrum implements Descriptor {
     /** dE_i/dr_q of neighbor q into {@code pair[3k…]} (k = its neighbor-list entry). */
     private void neighborForce(Workspace w, int q, double[] pair) {
         double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
-        Geometry g = w.geometry;
-        g.set(x, y, z, r, rc);
+        final double[] g = w.geometry;
+        CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
         final double[] uR = w.uR, uI = w.uI;
-        HypersphericalHarmonics.compute(ix, g.ar, g.ai, g.br, g.bi, uR, uI);
+        HypersphericalHarmonics.compute(ix, g[CayleyKlein.AR], g[CayleyKlein.AI], g[CayleyKlein.BR], g[CayleyKlein.BI], uR, uI);
         final double[] sR = w.sR, sI = w.sI, gR = w.gR, gI = w.gI, dR = w.dR, dI = w.dI, eR = w.eR, eI = w.eI;
         final int cs = ix.cSize;
         double s = 0, t0 = 0, qr = 0, qi = 0;
@@ -502,25 +552,26 @@ public final class Bispectrum implements Descriptor {
         double rinv = 1.0 / r;
         double ds = dsf * s;
         int k = w.nk[q];
-        pair[3 * k] = 2.0 * (ds * x * rinv + sf * (g.theta[0] * t0 + g.x01r[0] * qr + g.x01i[0] * qi));
-        pair[3 * k + 1] = 2.0 * (ds * y * rinv + sf * (g.theta[1] * t0 + g.x01r[1] * qr + g.x01i[1] * qi));
-        pair[3 * k + 2] = 2.0 * (ds * z * rinv + sf * (g.theta[2] * t0 + g.x01r[2] * qr + g.x01i[2] * qi));
+        final int th = CayleyKlein.THETA, xr = CayleyKlein.X01R, xi = CayleyKlein.X01I;
+        pair[3 * k] = 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi));
+        pair[3 * k + 1] = 2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi));
+        pair[3 * k + 2] = 2.0 * (ds * z * rinv + sf * (g[th + 2] * t0 + g[xr + 2] * qr + g[xi + 2] * qi));
     }
 
     /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]}. */
     private void neighborDerivative(Workspace w, int q, double[] out, int at) {
         double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
-        Geometry g = w.geometry;
-        g.set(x, y, z, r, rc);
+        final double[] g = w.geometry;
+        CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
         final double[] uR = w.uR, uI = w.uI;
-        HypersphericalHarmonics.compute(ix, g.ar, g.ai, g.br, g.bi, uR, uI);
+        HypersphericalHarmonics.compute(ix, g[CayleyKlein.AR], g[CayleyKlein.AI], g[CayleyKlein.BR], g[CayleyKlein.BI], uR, uI);
         double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj;
         double[] rhat = {x / r, y / r, z / r};
         final int cs = ix.cSize;
         final int[] cLayer = ix.cLayer, cColumn = ix.cColumn;
         for (int l = 0; l < 3; l++) {
             double[] duR = w.duR[l], duI = w.duI[l];
-            double th = g.theta[l], xr = g.x01r[l], xi = g.x01i[l];
+            double th = g[CayleyKlein.THETA + l], xr = g[CayleyKlein.X01R + l], xi = g[CayleyKlein.X01I + l];
             double a = dsf * rhat[l];
             for (int c = 0; c < cs; c++) {
                 int j = cLayer[c], m = cColumn[c];
@@ -566,7 +617,7 @@ public final class Bispectrum implements Descriptor {
         return sum;
     }
 
-    private double sfac(double r, double rc) {
+    double sfac(double r, double rc) {
         if (!switchFlag || r <= rmin0) {
             return 1.0;
         }
@@ -576,7 +627,7 @@ public final class Bispectrum implements Descriptor {
         return 0.5 * (Math.cos((r - rmin0) * Math.PI / (rc - rmin0)) + 1.0);
     }
 
-    private double dsfac(double r, double rc) {
+    double dsfac(double r, double rc) {
         if (!switchFlag || r <= rmin0 || r > rc) {
             return 0.0;
         }
@@ -586,44 +637,6 @@ public final class Bispectrum implements Descriptor {
 
     // ------------------------------------------------------------------ workspace
 
-    /**
-     * Cayley–Klein parameters (a, b) of one neighbor and, per Cartesian direction l, θ_l and X01_l
-     * of X = M^†·∂M/∂r_l (X00 = iθ_l).
-     */
-    private final class Geometry {
-        double ar, ai, br, bi;
-        final double[] theta = new double[3];
-        final double[] x01r = new double[3];
-        final double[] x01i = new double[3];
-
-        void set(double x, double y, double z, double r, double rc) {
-            double rsq = r * r;
-            double rscale0 = rfac0 * Math.PI / (rc - rmin0);
-            double theta0 = (r - rmin0) * rscale0;
-            double z0 = r / Math.tan(theta0);
-            double dz0dr = z0 / r - (r * rscale0) * (rsq + z0 * z0) / rsq;
-            double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
-            ar = z0 * r0inv;
-            ai = -z * r0inv;
-            br = y * r0inv;
-            bi = -x * r0inv;
-            double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
-            double rinv = 1.0 / r;
-            double[] u = {x * rinv, y * rinv, z * rinv};
-            for (int l = 0; l < 3; l++) {
-                double dr0inv = dr0invdr * u[l];
-                double dz0 = dz0dr * u[l];
-                double dar = dz0 * r0inv + z0 * dr0inv;
-                double dai = -z * dr0inv - (l == 2 ? r0inv : 0.0);
-                double dbr = y * dr0inv + (l == 1 ? r0inv : 0.0);
-                double dbi = -x * dr0inv - (l == 0 ? r0inv : 0.0);
-                theta[l] = (ai * dar - ar * dai) + (br * dbi - bi * dbr);
-                x01r[l] = -(ar * dbr + ai * dbi) + (br * dar + bi * dai);
-                x01i[l] = -(ai * dbr - ar * dbi) + (br * dai - bi * dar);
-            }
-        }
-    }
-
     private final class Workspace {
         int count;
         double[] nx, ny, nz, nr, ncut, nwj;
@@ -632,7 +645,7 @@ public final class Bispectrum implements Descriptor {
         final double[] sR, sI, gR, gI, dR, dI, eR, eI;
         final double[] b, beta;
         final double[][] duR, duI;
-        final Geometry geometry = new Geometry();
+        final double[] geometry = new double[CayleyKlein.SIZE];
 
         Workspace(BispectrumIndex ix) {
             allocateNeighbors(64);
