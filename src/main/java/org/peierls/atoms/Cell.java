@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 public final class Cell {
 
+    /** Fractional distance below a face within which {@link #wrap} counts an atom as on the face. */
+    public static final double WRAP_TOLERANCE = 1e-12;
+
     private final double[] h;      // row-major, rows a, b, c
     private final boolean[] pbc;
     private final double[] inv;    // inverse of h (row-major), null when singular
@@ -266,11 +269,12 @@ public final class Cell {
     }
 
     /**
-     * Positions wrapped into the cell along periodic directions (fractional coordinate in [0, 1),
-     * up to round-off): each atom is moved by a whole lattice vector along each periodic direction
-     * where it lies outside; atoms inside and non-periodic coordinates are left exactly as they
-     * are. Works for cells whose non-periodic vectors are zero (slabs, wires) too. Returns a new
-     * {@code [3N]} array.
+     * Positions wrapped into the cell along periodic directions: each atom is moved by a whole
+     * lattice vector along each periodic direction where its fractional coordinate s lies outside
+     * [−ε, 1 − ε), ε = {@value #WRAP_TOLERANCE}; atoms inside and non-periodic coordinates are left
+     * exactly as they are, so wrapping twice changes nothing (an atom on a face, s ≈ 0 or s ≈ 1,
+     * ends up at s ≈ 0 and stays there). Works for cells whose non-periodic vectors are zero
+     * (slabs, wires) too. Returns a new {@code [3N]} array.
      */
     public double[] wrap(double[] cartesian) {
         double[] out = cartesian.clone();
@@ -285,10 +289,7 @@ public final class Cell {
                     continue;
                 }
                 double s = x * finv[k] + y * finv[3 + k] + z * finv[6 + k];
-                double n = Math.floor(s);
-                if (s - n >= 1.0) {
-                    n += 1; // s is a tiny negative number: the atom sits on the face at 0
-                }
+                double n = Math.floor(s + WRAP_TOLERANCE);
                 if (n != 0) {
                     tx += n * h[3 * k];
                     ty += n * h[3 * k + 1];
