@@ -433,10 +433,9 @@ public final class Lattice {
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        double[] sf = s;
         Arrays.sort(order, (i, j) -> {
             for (int k = 2; k >= 0; k--) {
-                double d = sf[3 * i + k] - sf[3 * j + k];
+                double d = s[3 * i + k] - s[3 * j + k];
                 if (Math.abs(d) > 1e-6) {
                     return d < 0 ? -1 : 1;
                 }
