@@ -75,7 +75,7 @@ final class VectorKernel {
         final double[] acc = new double[cs * 2 * L];
         final double[] ucR = new double[cs];
         final double[] ucI = new double[cs];
-        final double[] tmp = new double[4 * L];
+        final double[] tmp = new double[5 * L];
 
         Batch() {
             for (int l = 0; l < L; l++) {
@@ -234,18 +234,13 @@ final class VectorKernel {
                 }
             }
             int ub = g * block;
-            harmonics(DoubleVector.fromArray(S, t, 0), DoubleVector.fromArray(S, t, L),
-                    DoubleVector.fromArray(S, t, 2 * L), DoubleVector.fromArray(S, t, 3 * L), a.u, ub);
             for (int q = 0; q < L; q++) {
                 int n = g * L + q;
-                t[q] = n < count ? a.sf[n] : 0.0;
+                t[4 * L + q] = n < count ? a.sf[n] : 0.0;
             }
-            DoubleVector s = DoubleVector.fromArray(S, t, 0);
-            final double[] u = a.u;
-            for (int e = 0; e < 2 * cs; e++) {
-                int o = e * L;
-                DoubleVector.fromArray(S, u, ub + o).fma(s, DoubleVector.fromArray(S, acc, o)).intoArray(acc, o);
-            }
+            harmonics(DoubleVector.fromArray(S, t, 0), DoubleVector.fromArray(S, t, L),
+                    DoubleVector.fromArray(S, t, 2 * L), DoubleVector.fromArray(S, t, 3 * L),
+                    DoubleVector.fromArray(S, t, 4 * L), a.u, ub, acc);
         }
         // reduce over neighbor lanes, add wself, expand to the full layout in lane l
         final double[] ucR = w.ucR, ucI = w.ucI;
@@ -278,40 +273,54 @@ final class VectorKernel {
         }
     }
 
-    /** u^j of 4 neighbors (lanes) into {@code u[base …]}, compact layout (see HypersphericalHarmonics). */
-    private void harmonics(DoubleVector ar, DoubleVector ai, DoubleVector br, DoubleVector bi, double[] u, int base) {
+    /**
+     * u^j of 4 neighbors (lanes) into {@code u[base …]} (compact layout, see
+     * HypersphericalHarmonics), adding s·u to {@code acc} on the way (s = f_c·w per lane).
+     */
+    private void harmonics(DoubleVector ar, DoubleVector ai, DoubleVector br, DoubleVector bi, DoubleVector s,
+                           double[] u, int base, double[] acc) {
         final int twojmax = ix.twojmax;
         final int[] cBlock = ix.cBlock;
         final double[] recA = ix.recA, recB = ix.recB;
         final DoubleVector zero = DoubleVector.zero(S);
         DoubleVector.broadcast(S, 1.0).intoArray(u, base);
         zero.intoArray(u, base + L);
+        DoubleVector.fromArray(S, acc, 0).add(s).intoArray(acc, 0);
         for (int j = 1; j <= twojmax; j++) {
             int prev = cBlock[j - 1];
             int cur = cBlock[j];
             for (int mb = 0; 2 * mb <= j; mb++) {
                 int p = base + 2 * (prev + mb * j) * L;
                 int c0 = cur + mb * (j + 1);
-                int c = base + 2 * c0 * L;
+                int c = 2 * c0 * L;
                 DoubleVector rowr = zero, rowi = zero;
                 for (int ma = 0; ma < j; ma++) {
                     DoubleVector pr = DoubleVector.fromArray(S, u, p);
                     DoubleVector pi = DoubleVector.fromArray(S, u, p + L);
-                    double ca = recA[c0 + ma], cb = recB[c0 + ma];
+                    DoubleVector ca = DoubleVector.broadcast(S, recA[c0 + ma]);
+                    DoubleVector cb = DoubleVector.broadcast(S, recB[c0 + ma]);
                     // ā·u = (ar pr + ai pi) + i (ar pi − ai pr)
                     DoubleVector tr = ar.fma(pr, ai.mul(pi));
                     DoubleVector ti = ar.fma(pi, ai.mul(pr).neg());
-                    tr.mul(ca).sub(rowr.mul(cb)).intoArray(u, c);
-                    ti.mul(ca).sub(rowi.mul(cb)).intoArray(u, c + L);
+                    DoubleVector outr = tr.mul(ca).sub(rowr.mul(cb));
+                    DoubleVector outi = ti.mul(ca).sub(rowi.mul(cb));
+                    outr.intoArray(u, base + c);
+                    outi.intoArray(u, base + c + L);
+                    outr.fma(s, DoubleVector.fromArray(S, acc, c)).intoArray(acc, c);
+                    outi.fma(s, DoubleVector.fromArray(S, acc, c + L)).intoArray(acc, c + L);
                     // b̄·u
                     rowr = br.fma(pr, bi.mul(pi));
                     rowi = br.fma(pi, bi.mul(pr).neg());
                     p += 2 * L;
                     c += 2 * L;
                 }
-                double cb = recB[c0 + j];
-                rowr.mul(-cb).intoArray(u, c);
-                rowi.mul(-cb).intoArray(u, c + L);
+                DoubleVector cb = DoubleVector.broadcast(S, -recB[c0 + j]);
+                DoubleVector outr = rowr.mul(cb);
+                DoubleVector outi = rowi.mul(cb);
+                outr.intoArray(u, base + c);
+                outi.intoArray(u, base + c + L);
+                outr.fma(s, DoubleVector.fromArray(S, acc, c)).intoArray(acc, c);
+                outi.fma(s, DoubleVector.fromArray(S, acc, c + L)).intoArray(acc, c + L);
             }
             if ((j & 1) == 1 && j < twojmax) {
                 int mb = (j - 1) / 2;
@@ -343,17 +352,22 @@ final class VectorKernel {
         int t = 0;
         for (int z = 0; z < nz; z++) {
             final int end = zTerm[z + 1];
-            DoubleVector sr = DoubleVector.zero(S), si = DoubleVector.zero(S);
+            // four independent accumulators keep the FMA latency off the critical path:
+            // Re = Σ c·ar·br − Σ c·ai·bi, Im = Σ c·ar·bi + Σ c·ai·br
+            DoubleVector rp = DoubleVector.zero(S), rn = rp, ip = rp, in = rp;
             for (; t < end; t++) {
                 int a = t1[t], b = t2[t];
-                DoubleVector ar = DoubleVector.fromArray(S, utB, a);
-                DoubleVector ai = DoubleVector.fromArray(S, utB, a + L);
+                DoubleVector cv = DoubleVector.broadcast(S, tc[t]);
+                DoubleVector car = DoubleVector.fromArray(S, utB, a).mul(cv);
+                DoubleVector cai = DoubleVector.fromArray(S, utB, a + L).mul(cv);
                 DoubleVector br = DoubleVector.fromArray(S, utB, b);
                 DoubleVector bi = DoubleVector.fromArray(S, utB, b + L);
-                DoubleVector cv = DoubleVector.broadcast(S, tc[t]);
-                sr = ar.fma(br, ai.mul(bi).neg()).fma(cv, sr);
-                si = ar.fma(bi, ai.mul(br)).fma(cv, si);
+                rp = car.fma(br, rp);
+                rn = cai.fma(bi, rn);
+                ip = car.fma(bi, ip);
+                in = cai.fma(br, in);
             }
+            DoubleVector sr = rp.sub(rn), si = ip.add(in);
             if (bnorm) {
                 double inv = 1.0 / (zJ[z] + 1);
                 sr = sr.mul(inv);
@@ -432,16 +446,22 @@ final class VectorKernel {
         final int block = cs * 2 * L;
         for (int g = 0; g * L < a.count; g++) {
             int ub = g * block;
-            DoubleVector s = DoubleVector.zero(S), t0 = s, qr = s, qi = s;
+            // eight independent accumulators (real and imaginary halves apart)
+            DoubleVector s1 = DoubleVector.zero(S), s2 = s1, t1a = s1, t2a = s1, r1 = s1, r2 = s1, i1 = s1, i2 = s1;
             for (int c = 0; c < cs; c++) {
                 DoubleVector ur = DoubleVector.fromArray(S, u, ub + 2 * c * L);
                 DoubleVector ui = DoubleVector.fromArray(S, u, ub + (2 * c + 1) * L);
                 int o = 8 * c;
-                s = ui.fma(DoubleVector.broadcast(S, cont[o + 1]), ur.fma(DoubleVector.broadcast(S, cont[o]), s));
-                t0 = ui.fma(DoubleVector.broadcast(S, cont[o + 3]), ur.fma(DoubleVector.broadcast(S, cont[o + 2]), t0));
-                qr = ui.fma(DoubleVector.broadcast(S, cont[o + 5]), ur.fma(DoubleVector.broadcast(S, cont[o + 4]), qr));
-                qi = ui.fma(DoubleVector.broadcast(S, cont[o + 7]), ur.fma(DoubleVector.broadcast(S, cont[o + 6]), qi));
+                s1 = ur.fma(DoubleVector.broadcast(S, cont[o]), s1);
+                s2 = ui.fma(DoubleVector.broadcast(S, cont[o + 1]), s2);
+                t1a = ur.fma(DoubleVector.broadcast(S, cont[o + 2]), t1a);
+                t2a = ui.fma(DoubleVector.broadcast(S, cont[o + 3]), t2a);
+                r1 = ur.fma(DoubleVector.broadcast(S, cont[o + 4]), r1);
+                r2 = ui.fma(DoubleVector.broadcast(S, cont[o + 5]), r2);
+                i1 = ur.fma(DoubleVector.broadcast(S, cont[o + 6]), i1);
+                i2 = ui.fma(DoubleVector.broadcast(S, cont[o + 7]), i2);
             }
+            DoubleVector s = s1.add(s2), t0 = t1a.add(t2a), qr = r1.add(r2), qi = i1.add(i2);
             s.intoArray(t, 0);
             t0.intoArray(t, L);
             qr.intoArray(t, 2 * L);
