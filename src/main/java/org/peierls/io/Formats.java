@@ -10,12 +10,23 @@ import org.peierls.util.InputException;
 
 /**
  * The registry of structure file formats: picks the format from an explicit name or from the
- * file name, and reads or writes frames. Formats: {@code extxyz} (.extxyz, .xyz).
+ * file name, and reads or writes frames.
+ *
+ * <table>
+ * <caption>Formats</caption>
+ * <tr><th>name</th><th>chosen for</th><th>frames</th><th>write</th></tr>
+ * <tr><td>extxyz</td><td>*.extxyz, *.xyz</td><td>many</td><td>yes</td></tr>
+ * <tr><td>poscar</td><td>POSCAR*, CONTCAR*, *.poscar, *.vasp</td><td>one</td><td>yes</td></tr>
+ * <tr><td>lammps-data</td><td>*.data, *.lmp</td><td>one</td><td>yes</td></tr>
+ * <tr><td>lammps-dump</td><td>*.dump, *.lammpstrj</td><td>many</td><td>yes</td></tr>
+ * <tr><td>mlearn</td><td>*.json holding a list</td><td>many</td><td>no</td></tr>
+ * <tr><td>fitsnap</td><td>other *.json, directories</td><td>many</td><td>no</td></tr>
+ * </table>
  */
 public final class Formats {
 
     private static final List<FileFormat> ALL = List.of(
-            ExtendedXyz.FORMAT);
+            ExtendedXyz.FORMAT, Poscar.FORMAT, LammpsData.FORMAT, LammpsDump.FORMAT, MlearnJson.FORMAT, FitSnapJson.FORMAT);
 
     private Formats() {
     }
@@ -56,6 +67,13 @@ public final class Formats {
      * @throws InputException when the name says nothing; the message asks for an explicit format
      */
     public static FileFormat forPath(Path path) {
+        if (Files.isDirectory(path)) {
+            return FitSnapJson.FORMAT;
+        }
+        String name = path.getFileName() == null ? "" : lower(path.getFileName().toString());
+        if (name.endsWith(".json")) {
+            return firstChar(path) == '[' ? MlearnJson.FORMAT : FitSnapJson.FORMAT;
+        }
         for (FileFormat f : ALL) {
             if (f.matchesName(path)) {
                 return f;
@@ -113,6 +131,21 @@ public final class Formats {
             throw new InputException("format " + f.name() + " holds one frame, " + frames.size() + " given (choose one, e.g. convert --frame K)");
         }
         f.write(path, frames, options == null ? IoOptions.DEFAULT : options);
+    }
+
+    /** First non-blank character of a file (0 when empty or unreadable). */
+    private static int firstChar(Path path) {
+        try (java.io.Reader r = Files.newBufferedReader(path)) {
+            int c;
+            while ((c = r.read()) >= 0) {
+                if (!Character.isWhitespace(c)) {
+                    return c;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     static String lower(String s) {
