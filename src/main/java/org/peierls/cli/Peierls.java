@@ -22,6 +22,8 @@ public final class Peierls implements Runnable {
         InfoCommand.class,
         ConvertCommand.class,
         RunCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
