@@ -14,7 +14,6 @@ import org.peierls.atoms.Element;
 import org.peierls.atoms.Frame;
 import org.peierls.descriptor.BispectrumParameters;
 import org.peierls.io.FitSnapJson;
-import org.peierls.potential.Potential;
 import org.peierls.potential.pair.Zbl;
 import org.peierls.util.InputException;
 
@@ -119,7 +118,8 @@ public record FitSnapInput(Path file, SnapSettings settings, Dataset data, Strin
         Path dataPath = base.resolve(pathSec.getOrDefault("dataPath", "JSON"));
         Map<String, String> out = section(ini, "OUTFILE");
 
-        Reference reference = new Reference(reference(file, section(ini, "REFERENCE"), z), e0);
+        Zbl zbl = reference(file, section(ini, "REFERENCE"), z);
+        Reference reference = new Reference(zbl == null ? null : "zbl:" + zbl.inner() + "," + zbl.outer(), zbl, e0);
 
         // groups
         Map<String, String> groups = section(ini, "GROUPS");
@@ -243,7 +243,7 @@ public record FitSnapInput(Path file, SnapSettings settings, Dataset data, Strin
     }
 
     /** The [REFERENCE] pair style as a potential (null for none or zero). */
-    static Potential reference(Path file, Map<String, String> ref, int[] elements) {
+    static Zbl reference(Path file, Map<String, String> ref, int[] elements) {
         String units = ref.getOrDefault("units", "metal");
         if (!units.equalsIgnoreCase("metal")) {
             throw new InputException(file + ": [REFERENCE] units " + units + " are incompatible: Peierls uses LAMMPS metal units");

@@ -183,10 +183,16 @@ public final class LeastSquares {
     static DMatrixRMaj triangle(DMatrixRMaj m) {
         int cols = m.numCols;
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m.numRows, cols);
-        if (!qr.decompose(m)) {
-            throw new IllegalStateException("QR decomposition failed");
-        }
+        // EJML reports failure when a column has nothing left below the diagonal (a column exactly
+        // dependent on earlier ones, e.g. two β0 columns of a fixed composition): the reflection is
+        // skipped and R is still the triangular factor, so rank deficiency is left to the solver
+        qr.decompose(m);
         DMatrixRMaj r = qr.getR(null, true);
+        for (double v : r.data) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("QR decomposition produced " + v + " (non-finite rows or weights?)");
+            }
+        }
         if (r.numRows == cols) {
             return r;
         }

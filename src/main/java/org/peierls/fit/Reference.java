@@ -6,6 +6,7 @@ import org.peierls.atoms.Element;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.Results;
 
 /**
@@ -14,21 +15,29 @@ import org.peierls.potential.Results;
  * reference energies e0 (eV/atom; FitSNAP's {@code [ESHIFT]} with the opposite sign). The fitted
  * model then describes E − E_ref − Σ_i e0(Z_i); the energies e0 end up in the β0 of the written model.
  *
+ * @param spec           the potential spec ({@link PotentialSpecs}) of the reference potential, or
+ *                       null when there is none; stored with a fitted model to rebuild it
  * @param potential      the reference potential, or null
  * @param elementEnergy  e0 per atomic number, eV (absent elements: 0)
  */
-public record Reference(Potential potential, Map<Integer, Double> elementEnergy) {
+public record Reference(String spec, Potential potential, Map<Integer, Double> elementEnergy) {
 
     /** Nothing subtracted. */
-    public static final Reference NONE = new Reference(null, Map.of());
+    public static final Reference NONE = new Reference(null, null, Map.of());
 
     public Reference {
         elementEnergy = Map.copyOf(elementEnergy == null ? Map.of() : elementEnergy);
+        if ((spec == null) != (potential == null)) {
+            throw new IllegalArgumentException("a reference potential needs its spec and the spec its potential");
+        }
     }
 
-    /** A reference potential alone. */
-    public static Reference of(Potential potential) {
-        return new Reference(potential, Map.of());
+    /** The reference potential of a spec (e.g. "zbl:4.0,4.8"; null or blank: none) and element energies. */
+    public static Reference parse(String spec, Map<Integer, Double> elementEnergy) {
+        if (spec == null || spec.isBlank() || spec.trim().equalsIgnoreCase("none")) {
+            return new Reference(null, null, elementEnergy);
+        }
+        return new Reference(spec.trim(), PotentialSpecs.parse(spec.trim()), elementEnergy);
     }
 
     /** Reference energy of element Z, eV. */
@@ -47,7 +56,7 @@ public record Reference(Potential potential, Map<Integer, Double> elementEnergy)
 
     /** e.g. "zbl:4.0,4.8 + e0(Ta=-11.85)". */
     public String describe() {
-        StringBuilder sb = new StringBuilder(potential == null ? "none" : potential.describe());
+        StringBuilder sb = new StringBuilder(potential == null ? "none" : spec);
         if (!elementEnergy.isEmpty()) {
             sb.append(" + e0(");
             boolean first = true;

@@ -39,9 +39,7 @@ public final class RidgeSolver implements Solver {
             m.set(n + i, i, sys.bias()[i] ? 0 : Math.sqrt(lambda));
         }
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(2 * n, n + 1);
-        if (!qr.decompose(m)) {
-            throw new IllegalStateException("QR failed");
-        }
+        qr.decompose(m); // see LeastSquares.triangle: a "failed" column is an exactly dependent one
         DMatrixRMaj rr = qr.getR(null, true);
         double[] x = new double[n];
         for (int i = n - 1; i >= 0; i--) {
