@@ -132,6 +132,47 @@ public final class LeastSquares {
         return new TriangularSystem(r, z, rho, total, names, bias);
     }
 
+    /**
+     * The triangular form of a dense weighted problem min ‖W(A·x − b)‖ (any linear fit, not only SNAP).
+     *
+     * @param a       A {@code [rows × cols]}, row-major
+     * @param b       {@code [rows]}
+     * @param w       row weights {@code [rows]} (null: all 1)
+     * @param names   column names {@code [cols]} (null: "c0", "c1", …)
+     * @param bias    unpenalised (constant) columns {@code [cols]} (null: none)
+     */
+    public static TriangularSystem reduce(double[] a, int rows, int cols, double[] b, double[] w, String[] names,
+                                          boolean[] bias) {
+        if (a.length != rows * cols || b.length != rows || (w != null && w.length != rows)) {
+            throw new IllegalArgumentException("A is " + a.length + " numbers, b " + b.length + " for " + rows + "×" + cols);
+        }
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols + 1);
+        for (int r = 0; r < rows; r++) {
+            double wr = w == null ? 1 : w[r];
+            for (int c = 0; c < cols; c++) {
+                m.set(r, c, wr * a[r * cols + c]);
+            }
+            m.set(r, cols, wr * b[r]);
+        }
+        DMatrixRMaj raug = triangle(m);
+        DMatrixRMaj r = new DMatrixRMaj(cols, cols);
+        double[] z = new double[cols];
+        for (int i = 0; i < cols; i++) {
+            for (int j = i; j < cols; j++) {
+                r.set(i, j, raug.get(i, j));
+            }
+            z[i] = raug.get(i, cols);
+        }
+        String[] nm = names;
+        if (nm == null) {
+            nm = new String[cols];
+            for (int c = 0; c < cols; c++) {
+                nm[c] = "c" + c;
+            }
+        }
+        return new TriangularSystem(r, z, Math.abs(raug.get(cols, cols)), rows, nm, bias == null ? new boolean[cols] : bias);
+    }
+
     private static int weightedRows(DesignMatrix dm, int k, RowWeights weights) {
         DesignMatrix.Block b = dm.block(k);
         Configuration c = dm.data().get(k);
