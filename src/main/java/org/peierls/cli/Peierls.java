@@ -24,6 +24,8 @@ public final class Peierls implements Runnable {
         RunCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        FitCommand.class,
+        TestCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -101,7 +101,8 @@ public record FitSnapInput(Path file, SnapSettings settings, Dataset data, Strin
             if (!Element.isSymbol(e.getKey())) {
                 throw new InputException(file + ": [ESHIFT] '" + e.getKey() + "' is not an element symbol");
             }
-            e0.put(Element.number(e.getKey()), -parse(file, "ESHIFT " + e.getKey(), e.getValue()));
+            double shift = parse(file, "ESHIFT " + e.getKey(), e.getValue());
+            e0.put(Element.number(e.getKey()), shift == 0 ? 0.0 : -shift);
         }
 
         Map<String, String> solverSec = section(ini, "SOLVER");

@@ -8,7 +8,8 @@ import org.peierls.atoms.Units;
 /**
  * Errors of predictions against labels over a set of configurations: energy per atom (meV/atom),
  * force components (eV/Å, each Cartesian component of each atom one sample) and stress components
- * (GPa, the components a configuration uses). NaN where there was nothing to compare.
+ * (GPa, the components a configuration uses). NaN where there was nothing to compare. Force
+ * components are taken in the data's frame unless a {@link ForceFrame} says otherwise.
  *
  * @param energyMae  mean |ΔE|/N, meV/atom
  * @param energyRmse root mean square ΔE/N, meV/atom
@@ -41,9 +42,20 @@ public record Metrics(double energyMae, double energyRmse, double forceMae, doub
 
     /** Accumulates errors; not thread-safe. */
     public static final class Accumulator {
+        private final ForceFrame frame;
         private int configs;
         private long ne, nf, ns;
         private double eAbs, eSq, fAbs, fSq, sAbs;
+
+        /** Force errors in the data's frame. */
+        public Accumulator() {
+            this(ForceFrame.DATA);
+        }
+
+        /** Force errors in the given frame. */
+        public Accumulator(ForceFrame frame) {
+            this.frame = frame;
+        }
 
         /** Adds the errors of one configuration. */
         public void add(Configuration c, Prediction p) {
@@ -59,10 +71,21 @@ public record Metrics(double energyMae, double energyRmse, double forceMae, doub
             if (l.hasForces() && p.forces() != null) {
                 double[] f = l.forces();
                 double[] q = p.forces();
-                for (int k = 0; k < f.length; k++) {
-                    double d = q[k] - f[k];
-                    fAbs += Math.abs(d);
-                    fSq += d * d;
+                org.peierls.atoms.Cell cell = c.structure().cell();
+                double[] rot = frame == ForceFrame.LAMMPS && !cell.isLammpsForm() ? cell.rotationToLammps() : null;
+                for (int i = 0; i < f.length; i += 3) {
+                    double dx = q[i] - f[i], dy = q[i + 1] - f[i + 1], dz = q[i + 2] - f[i + 2];
+                    if (rot != null) {
+                        // row vectors: e' = e·R
+                        double ex = dx * rot[0] + dy * rot[3] + dz * rot[6];
+                        double ey = dx * rot[1] + dy * rot[4] + dz * rot[7];
+                        double ez = dx * rot[2] + dy * rot[5] + dz * rot[8];
+                        dx = ex;
+                        dy = ey;
+                        dz = ez;
+                    }
+                    fAbs += Math.abs(dx) + Math.abs(dy) + Math.abs(dz);
+                    fSq += dx * dx + dy * dy + dz * dz;
                 }
                 nf += f.length;
             }

@@ -17,10 +17,15 @@ public record MetricsReport(Metrics train, Metrics test, Map<String, Metrics[]> 
 
     /** Metrics of predictions {@code [size()]} (null entries skipped) against the data's labels. */
     public static MetricsReport of(Dataset data, List<Prediction> predictions) {
-        Metrics.Accumulator train = new Metrics.Accumulator(), test = new Metrics.Accumulator();
+        return of(data, predictions, ForceFrame.DATA);
+    }
+
+    /** As {@link #of(Dataset, List)} with force components in the given frame. */
+    public static MetricsReport of(Dataset data, List<Prediction> predictions, ForceFrame frame) {
+        Metrics.Accumulator train = new Metrics.Accumulator(frame), test = new Metrics.Accumulator(frame);
         Map<String, Metrics.Accumulator[]> byGroup = new LinkedHashMap<>();
         for (String g : data.groups()) {
-            byGroup.put(g, new Metrics.Accumulator[]{new Metrics.Accumulator(), new Metrics.Accumulator()});
+            byGroup.put(g, new Metrics.Accumulator[]{new Metrics.Accumulator(frame), new Metrics.Accumulator(frame)});
         }
         for (int k = 0; k < data.size(); k++) {
             Configuration c = data.get(k);

@@ -57,7 +57,7 @@ public record Reference(String spec, Potential potential, Map<Integer, Double> e
     /** e.g. "zbl:4.0,4.8 + e0(Ta=-11.85)". */
     public String describe() {
         StringBuilder sb = new StringBuilder(potential == null ? "none" : spec);
-        if (!elementEnergy.isEmpty()) {
+        if (elementEnergy.values().stream().anyMatch(v -> v != 0)) {
             sb.append(" + e0(");
             boolean first = true;
             for (Map.Entry<Integer, Double> e : new TreeMap<>(elementEnergy).entrySet()) {
