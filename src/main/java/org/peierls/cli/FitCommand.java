@@ -105,8 +105,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--rcond", defaultValue = "1e-13", paramLabel = "C", description = "SVD cut-off relative to the largest singular value; default ${DEFAULT-VALUE}.")
     double rcond;
 
-    @Option(names = "--ridge", defaultValue = "0", paramLabel = "L", description = "Ridge penalty λ (with --solver ridge).")
-    double ridge;
+    @Option(names = "--ridge", split = ",", defaultValue = "0", paramLabel = "L", description = "Ridge penalty λ (with --solver ridge; several: cross-validated).")
+    double[] ridge;
 
     @Option(names = "--cv", defaultValue = "0", paramLabel = "K", description = "k-fold cross-validation (default 5 when there are several candidates).")
     int cv;

@@ -44,27 +44,54 @@ public final class CrossValidation {
 
     /** Held-out metrics of k-fold cross-validation over the training configurations of {@code dm.data()}. */
     public static Metrics run(DesignMatrix dm, int k, long seed, Solver solver) {
+        return run(dm, k, seed, List.of(solver)).get(0);
+    }
+
+    /**
+     * Held-out metrics for several solvers (e.g. ridge penalties) at once. Each fold is reduced to
+     * its triangle once; the fit without fold f merges the other folds' triangles, so the cost is
+     * one pass over the rows plus k small merges, whatever the number of solvers.
+     */
+    public static List<Metrics> run(DesignMatrix dm, int k, long seed, List<Solver> solvers) {
         Dataset d = dm.data();
         int[] fold = folds(d, k, seed);
         LeastSquares.RowWeights w = LeastSquares.weightsOf(d);
-        Metrics.Accumulator acc = new Metrics.Accumulator();
+        List<org.ejml.data.DMatrixRMaj> tri = new ArrayList<>();
         for (int f = 0; f < k; f++) {
-            boolean[] include = new boolean[d.size()];
-            boolean any = false;
-            for (int i = 0; i < include.length; i++) {
-                include[i] = fold[i] >= 0 && fold[i] != f;
-                any |= fold[i] == f;
+            boolean[] in = new boolean[d.size()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = fold[i] == f;
             }
-            if (!any) {
+            tri.add(LeastSquares.triangle(dm, in, w));
+        }
+        List<Metrics.Accumulator> acc = new ArrayList<>();
+        for (int s = 0; s < solvers.size(); s++) {
+            acc.add(new Metrics.Accumulator());
+        }
+        for (int f = 0; f < k; f++) {
+            if (tri.get(f) == null) {
                 continue;
             }
-            double[] x = LeastSquares.fit(dm, include, w, solver).coefficients();
-            for (int i = 0; i < include.length; i++) {
-                if (fold[i] == f) {
-                    acc.add(d.get(i), Prediction.ofRows(dm, i, x));
+            List<org.ejml.data.DMatrixRMaj> others = new ArrayList<>(tri);
+            others.set(f, null);
+            org.ejml.data.DMatrixRMaj merged = LeastSquares.merge(others);
+            if (merged == null) {
+                continue;
+            }
+            TriangularSystem sys = LeastSquares.system(dm, merged);
+            for (int s = 0; s < solvers.size(); s++) {
+                double[] x = solvers.get(s).solve(sys).coefficients();
+                for (int i = 0; i < fold.length; i++) {
+                    if (fold[i] == f) {
+                        acc.get(s).add(d.get(i), Prediction.ofRows(dm, i, x));
+                    }
                 }
             }
         }
-        return acc.metrics();
+        List<Metrics> out = new ArrayList<>();
+        for (Metrics.Accumulator a : acc) {
+            out.add(a.metrics());
+        }
+        return out;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything {@code peierls fit --data …} takes, as a record a user can build in code and hand to
  * {@link FitRunner#run}. Lists of hyper-parameters (twojmax, rcutfac, default weights) are
- * candidates: with more than one combination, or {@code cvFolds > 0}, k-fold cross-validation on
+ * candidates (and ridge penalties): with more than one combination, or {@code cvFolds > 0}, k-fold cross-validation on
  * the training set picks the combination with the lowest
  * {@code objective[0]·E_MAE(meV/atom) + objective[1]·F_MAE(eV/Å) + objective[2]·σ_MAE(GPa)}.
  *
@@ -34,7 +34,7 @@ import java.util.Map;
  * @param fitBias        fit β0 (else β0 = reference energy)
  * @param solver         svd, qr or ridge
  * @param rcond          SVD cut-off
- * @param ridge          ridge λ
+ * @param ridge          candidate ridge penalties λ (with solver ridge; several: cross-validated)
  * @param cvFolds        folds of cross-validation (0: only when there are several candidates, then 5)
  * @param objective      weights of energy, force and stress MAE in the cross-validation score
  * @param name           base name of the LAMMPS files (null: elements + "_" + kind)
@@ -45,7 +45,7 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
                      double rmin0, boolean switchFlag, boolean bzeroFlag, List<String> elements, double[] radelem,
                      double[] wj, Path weightsFile, double[] energyWeights, double[] forceWeights, double[] stressWeights,
                      double testFraction, long seed, String reference, Map<String, Double> elementEnergies,
-                     boolean fitBias, String solver, double rcond, double ridge, int cvFolds, double[] objective,
+                     boolean fitBias, String solver, double rcond, double[] ridge, int cvFolds, double[] objective,
                      String name, Path out, boolean plots) {
 
     public FitJob {
@@ -56,6 +56,9 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
         elementEnergies = elementEnergies == null ? Map.of() : Map.copyOf(elementEnergies);
         if (twojmax == null || twojmax.length == 0 || rcutfac == null || rcutfac.length == 0) {
             throw new IllegalArgumentException("--twojmax and --rcutfac need at least one value");
+        }
+        if (ridge == null || ridge.length == 0) {
+            ridge = new double[]{0};
         }
         if (objective == null) {
             objective = new double[]{1, 100, 0};
@@ -69,7 +72,7 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
     public static FitJob defaults(List<Path> data, Path out) {
         return new FitJob(data, List.of(), false, new int[]{6}, new double[]{4.67637}, 0.99363, 0.0, true, false, null,
                 null, null, null, null, null, null, Double.NaN, 0, null, Map.of(), true, "svd", SvdSolver.FITSNAP_RCOND,
-                0, 0, null, null, out, true);
+                new double[]{0}, 0, null, null, out, true);
     }
 
     /** "snap" or "qsnap". */

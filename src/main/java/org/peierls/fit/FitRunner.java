@@ -35,10 +35,11 @@ public final class FitRunner {
      * @param twojmax 2J_max
      * @param rcutfac rcutfac, Å
      * @param weights the default weights tried
+     * @param solver  the solver (ridge penalty)
      * @param metrics pooled held-out metrics
      * @param score   the objective (lower is better)
      */
-    public record Candidate(int twojmax, double rcutfac, Weights weights, Metrics metrics, double score) {
+    public record Candidate(int twojmax, double rcutfac, Weights weights, Solver solver, Metrics metrics, double score) {
     }
 
     /**
@@ -105,7 +106,14 @@ public final class FitRunner {
         }
         Reference reference = Reference.parse(job.reference(), e0);
         LammpsExport.checkExportable(reference);
-        Solver solver = Solver.named(job.solver(), job.rcond(), job.ridge());
+        List<Solver> solvers = new ArrayList<>();
+        if (job.solver().equalsIgnoreCase("ridge")) {
+            for (double l : job.ridge()) {
+                solvers.add(new RidgeSolver(l));
+            }
+        } else {
+            solvers.add(Solver.named(job.solver(), job.rcond(), 0));
+        }
         log.printf(Locale.ROOT, "data: %d configurations (%d atoms), %d training, %d test, groups %s; elements %s; %s, reference %s%n",
                 data.size(), data.atoms(), data.count(Role.TRAIN), data.count(Role.TEST), data.groups(), symbols(z),
                 job.kind(), reference.describe());
@@ -119,11 +127,12 @@ public final class FitRunner {
                 }
             }
         }
-        int combos = job.twojmax().length * job.rcutfac().length * weightCandidates.size();
+        int combos = job.twojmax().length * job.rcutfac().length * weightCandidates.size() * solvers.size();
         List<Candidate> candidates = new ArrayList<>();
         int bestJ = job.twojmax()[0];
         double bestR = job.rcutfac()[0];
         Weights bestW = weightCandidates.get(0);
+        Solver bestS = solvers.get(0);
         DesignMatrix kept = null;
         if (combos > 1 || job.cvFolds() > 0) {
             int k = job.cvFolds() > 0 ? job.cvFolds() : 5;
@@ -131,24 +140,29 @@ public final class FitRunner {
             double best = Double.POSITIVE_INFINITY;
             for (int j : job.twojmax()) {
                 for (double rc : job.rcutfac()) {
-                    SnapSettings s = settings(job, z, j, rc, reference, solver);
+                    SnapSettings s = settings(job, z, j, rc, reference, bestS);
                     DesignMatrix dm;
                     try (Progress p = Progress.start("descriptors 2J=" + j + " rcutfac=" + rc, data.size())) {
                         dm = DesignMatrix.build(data, s.basis(), reference, p);
                     }
                     for (Weights w : weightCandidates) {
                         Dataset dw = data.withWeights(w, groups);
-                        Metrics m = CrossValidation.run(dm.withData(dw), k, job.seed(), solver);
-                        double score = score(job.objective(), m);
-                        candidates.add(new Candidate(j, rc, w, m, score));
-                        log.printf(Locale.ROOT, "  2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g): E_mae %.3f meV/atom, F_mae %.4f eV/Å, S_mae %.3f GPa, score %.4f%n",
-                                j, rc, w.energy(), w.force(), w.stress(), m.energyMae(), m.forceMae(), m.stressMae(), score);
-                        if (score < best) {
-                            best = score;
-                            bestJ = j;
-                            bestR = rc;
-                            bestW = w;
-                            kept = dm;
+                        List<Metrics> ms = CrossValidation.run(dm.withData(dw), k, job.seed(), solvers);
+                        for (int q = 0; q < solvers.size(); q++) {
+                            Metrics m = ms.get(q);
+                            double score = score(job.objective(), m);
+                            candidates.add(new Candidate(j, rc, w, solvers.get(q), m, score));
+                            log.printf(Locale.ROOT, "  2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g) %s: E_mae %.3f meV/atom, F_mae %.4f eV/Å, S_mae %.3f GPa, score %.4f%n",
+                                    j, rc, w.energy(), w.force(), w.stress(), solvers.get(q).describe(), m.energyMae(),
+                                    m.forceMae(), m.stressMae(), score);
+                            if (score < best) {
+                                best = score;
+                                bestJ = j;
+                                bestR = rc;
+                                bestW = w;
+                                bestS = solvers.get(q);
+                                kept = dm;
+                            }
                         }
                     }
                     if (kept != dm) {
@@ -156,11 +170,11 @@ public final class FitRunner {
                     }
                 }
             }
-            log.printf(Locale.ROOT, "best: 2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g)%n", bestJ, bestR, bestW.energy(),
-                    bestW.force(), bestW.stress());
+            log.printf(Locale.ROOT, "best: 2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g) %s%n", bestJ, bestR, bestW.energy(),
+                    bestW.force(), bestW.stress(), bestS.describe());
         }
         Dataset finalData = data.withWeights(bestW, groups);
-        SnapSettings s = settings(job, z, bestJ, bestR, reference, solver);
+        SnapSettings s = settings(job, z, bestJ, bestR, reference, bestS);
         long t0 = System.nanoTime();
         DesignMatrix dm;
         if (kept != null) {
@@ -190,6 +204,7 @@ public final class FitRunner {
                 m.put("twojmax", c.twojmax());
                 m.put("rcutfac", c.rcutfac());
                 m.put("weights", weightsJson(c.weights()));
+                m.put("solver", c.solver().describe());
                 m.put("metrics", c.metrics().toJson());
                 m.put("score", c.score());
                 cv.add(m);

@@ -68,6 +68,19 @@ public final class LeastSquares {
      * @throws InputException when no row has a non-zero weight
      */
     public static TriangularSystem reduce(DesignMatrix dm, boolean[] include, RowWeights weights) {
+        DMatrixRMaj raug = triangle(dm, include, weights);
+        if (raug == null) {
+            throw new InputException("nothing to fit: no training row has a non-zero weight");
+        }
+        return system(dm, raug);
+    }
+
+    /**
+     * The augmented triangle R̃ ((n+1)×(n+1), upper) of [W·A | W·b] over the included
+     * configurations, or null when no row has a non-zero weight. Triangles of disjoint sets of rows
+     * combine with {@link #merge} (used by cross-validation to reduce each fold once).
+     */
+    public static DMatrixRMaj triangle(DesignMatrix dm, boolean[] include, RowWeights weights) {
         int n = dm.columns();
         int target = Math.max(2048, 4 * (n + 1));
         List<int[]> chunks = new ArrayList<>();
@@ -95,12 +108,25 @@ public final class LeastSquares {
             chunks.add(current.stream().mapToInt(Integer::intValue).toArray());
         }
         if (total == 0) {
-            throw new InputException("nothing to fit: no training row has a non-zero weight");
+            return null;
         }
         DMatrixRMaj[] tri = new DMatrixRMaj[chunks.size()];
         Parallel.forEachChunk(chunks.size(), c -> tri[c] = triangle(weightedChunk(dm, chunks.get(c), weights)));
-        // merge pairwise in a fixed tree
-        DMatrixRMaj[] level = tri;
+        return merge(java.util.Arrays.asList(tri));
+    }
+
+    /** The triangle of the union of the rows of several triangles (nulls skipped), merged pairwise in a fixed tree; null if none. */
+    public static DMatrixRMaj merge(List<DMatrixRMaj> triangles) {
+        List<DMatrixRMaj> present = new ArrayList<>();
+        for (DMatrixRMaj t : triangles) {
+            if (t != null) {
+                present.add(t);
+            }
+        }
+        if (present.isEmpty()) {
+            return null;
+        }
+        DMatrixRMaj[] level = present.toArray(new DMatrixRMaj[0]);
         while (level.length > 1) {
             DMatrixRMaj[] prev = level;
             DMatrixRMaj[] next = new DMatrixRMaj[(prev.length + 1) / 2];
@@ -113,7 +139,12 @@ public final class LeastSquares {
             });
             level = next;
         }
-        DMatrixRMaj raug = level[0];
+        return level[0];
+    }
+
+    /** The {@link TriangularSystem} of an augmented triangle of a design matrix's columns. */
+    public static TriangularSystem system(DesignMatrix dm, DMatrixRMaj raug) {
+        int n = dm.columns();
         DMatrixRMaj r = new DMatrixRMaj(n, n);
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
@@ -129,7 +160,7 @@ public final class LeastSquares {
             names[c] = dm.basis().columnName(c);
             bias[c] = dm.basis().isBias(c);
         }
-        return new TriangularSystem(r, z, rho, total, names, bias);
+        return new TriangularSystem(r, z, rho, -1, names, bias);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param r        R, upper triangular {@code [n × n]}
  * @param z        Qᵀ·W·b {@code [n]}
  * @param residual ρ, the norm of the part of W·b outside the column space of W·A
- * @param rows     number of weighted rows that went in
+ * @param rows     number of weighted rows that went in (−1 when not counted)
  * @param names    column names {@code [n]}, for messages
  * @param bias     whether each column is a constant (β0) column {@code [n]} (not penalised by ridge)
  */
