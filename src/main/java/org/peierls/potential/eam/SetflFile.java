@@ -156,7 +156,8 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
                 sb.append(' ').append(e);
             }
             w.write(sb.append('\n').toString());
-            w.write(String.format(Locale.ROOT, "%5d%24.16E%5d%24.16E%24.16E%n", nrho, drho, nr, dr, cutoff));
+            // explicit spaces: a 5-digit count would run into the preceding number otherwise
+            w.write(String.format(Locale.ROOT, "%5d %23.16E %5d %23.16E %23.16E%n", nrho, drho, nr, dr, cutoff));
             for (int a = 0; a < elements.length; a++) {
                 w.write(String.format(Locale.ROOT, "%5d%15.5f%15.5f    %s%n", numbers[a], masses[a],
                         latticeConstant(a), latticeType(a)));
