@@ -143,7 +143,7 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
 
     /**
      * Writes this file in setfl layout (eam/alloy or eam/fs as {@link #finnisSinclair}), five numbers
-     * per line in {@code %24.16E}, through a temporary file renamed into place.
+     * per line in {@code %24.16E} (a space always before each), through a temporary file renamed into place.
      */
     public void write(Path path) {
         AtomicWrite.text(path, w -> {
@@ -189,7 +189,7 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
     private static void writeValues(Writer w, double[] v) throws IOException {
         StringBuilder sb = new StringBuilder(v.length * 25);
         for (int i = 0; i < v.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%24.16E", v[i]));
+            sb.append(String.format(Locale.ROOT, " %23.16E", v[i]));   // always a space, even before E-100
             if (i % 5 == 4 || i == v.length - 1) {
                 sb.append('\n');
             }
