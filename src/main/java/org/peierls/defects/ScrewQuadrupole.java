@@ -19,7 +19,7 @@ import org.peierls.atoms.Structure;
 public final class ScrewQuadrupole {
 
     /** Image shells summed by default (the extrapolation also uses twice as many). */
-    public static final int DEFAULT_IMAGES = 8;
+    public static final int DEFAULT_IMAGES = 12;
 
     private ScrewQuadrupole() {
     }
