@@ -41,6 +41,41 @@ public final class PointDefects {
         return DefectGeometry.nearestAtom(s, centre);
     }
 
+    /**
+     * The atom of an A layer (z ≡ c/4 mod c in the {@link #hcpSupercell} frame) nearest to the cell
+     * centre: hcp site offsets are defined from an A-layer atom (the B layers are their mirror image).
+     */
+    static int centralALayerAtom(Structure perfect, double c) {
+        double[] centre = perfect.cell().toCartesian(new double[]{0.5, 0.5, 0.5});
+        boolean[] skip = new boolean[perfect.size()];
+        for (int i = 0; i < perfect.size(); i++) {
+            double f = (perfect.position(i, 2) - 0.25 * c) / c;
+            skip[i] = Math.abs(f - Math.rint(f)) > 1e-6;
+        }
+        Cell cell = perfect.cell();
+        double best = Double.POSITIVE_INFINITY;
+        int arg = -1;
+        double[] d = new double[3];
+        for (int i = 0; i < perfect.size(); i++) {
+            if (skip[i]) {
+                continue;
+            }
+            for (int k = 0; k < 3; k++) {
+                d[k] = perfect.position(i, k) - centre[k];
+            }
+            cell.minimumImage(d);
+            double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            if (r2 < best - 1e-12) {
+                best = r2;
+                arg = i;
+            }
+        }
+        if (arg < 0) {
+            throw new IllegalArgumentException("no hcp A-layer atom (z ≡ c/4 mod c) in the supercell: build it with hcpSupercell");
+        }
+        return arg;
+    }
+
     /** Removes the central atom (N − 1 atoms). */
     public static PointDefect vacancy(Structure perfect) {
         int c = centralAtom(perfect);
@@ -117,7 +152,7 @@ public final class PointDefects {
      * @param halfSeparation δ, Å, or NaN for the balanced default
      */
     public static PointDefect interstitial(Structure perfect, InterstitialSite site, double a, double c, double halfSeparation) {
-        int centre = centralAtom(perfect);
+        int centre = site.lattice() == LatticeType.HCP ? centralALayerAtom(perfect, c) : centralAtom(perfect);
         double[] x0 = position(perfect, centre);
         int z = perfect.number(centre);
         switch (site.kind()) {

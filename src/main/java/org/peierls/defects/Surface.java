@@ -35,6 +35,15 @@ public final class Surface {
     }
 
     /**
+     * The (hkl) slab of a cubic crystal at least {@code thickness} Å thick between its outer layer
+     * planes ({@link #layersFor}), starting at layer 0.
+     */
+    public static Slab cubicWithThickness(LatticeType type, String[] elements, double a, int[] hkl, double thickness, double vacuum) {
+        OrientedCrystal crystal = OrientedCrystal.forPlane(type, elements, a, hkl);
+        return slab(crystal, layersFor(crystal, thickness), vacuum, 0, 1, 1);
+    }
+
+    /**
      * A slab of {@code layers} consecutive atomic layers of {@code crystal}, the bottom one being
      * layer {@code start} of a period, repeated nx × ny in the plane.
      *

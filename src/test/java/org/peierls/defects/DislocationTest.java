@@ -215,6 +215,10 @@ class DislocationTest {
             }
             assertTrue(checked > s.size() / 2);
             assertTrue(DefectGeometry.minimumSeparation(s, B_FE) > 0.9 * B_FE);
+            // both elastic cores are dyad-symmetric in the DD map
+            DifferentialDisplacement.Map map = DifferentialDisplacement.compute(d.reference(), s, B_FE);
+            assertEquals(0, DifferentialDisplacement.polarity(map, cores[0]), 1e-6);
+            assertEquals(0, DifferentialDisplacement.polarity(map, cores[1]), 1e-6);
         }
     }
 

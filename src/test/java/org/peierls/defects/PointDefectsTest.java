@@ -153,6 +153,31 @@ class PointDefectsTest {
             assertEquals((double) cs[1], d[0], TOL, site.label());
             assertTrue(d[1] > dnn - TOL);
         }
+        // the sites' coordination shells tell them apart: (site, distance, atoms at that distance)
+        double ci = a * Math.sqrt(8.0 / 3);   // ideal c/a: the tetrahedral site has four equidistant atoms
+        Object[][] shells = {
+            {InterstitialSite.HCP_OCTAHEDRAL, c, Math.sqrt(a * a / 3 + c * c / 16), 6},
+            {InterstitialSite.HCP_TETRAHEDRAL, ci, 3 * ci / 8, 4},
+            {InterstitialSite.HCP_BASAL_OCTAHEDRAL, c, a / Math.sqrt(3), 3},
+            {InterstitialSite.HCP_BASAL_OCTAHEDRAL, c, Math.sqrt(a * a / 3 + c * c / 4), 6},
+            {InterstitialSite.HCP_BASAL_TETRAHEDRAL, c, a / Math.sqrt(3), 3},
+            {InterstitialSite.HCP_BASAL_TETRAHEDRAL, c, c / 2, 2},
+            {InterstitialSite.HCP_BASAL_CROWDION, c, a / 2, 2},
+        };
+        for (Object[] sh : shells) {
+            InterstitialSite site = (InterstitialSite) sh[0];
+            PointDefect p = PointDefects.hcpInterstitial("Ti", a, (double) sh[1], 4, 2, 2, site);
+            Structure s = p.structure();
+            int at = p.added()[0];
+            int count = 0;
+            for (int j = 0; j < s.size(); j++) {
+                double[] d = DefectGeometry.separation(s, at, j);
+                if (j != at && Math.abs(Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) - (double) sh[2]) < 1e-9) {
+                    count++;
+                }
+            }
+            assertEquals((int) sh[3], count, site.label() + " shell at " + sh[2]);
+        }
         for (InterstitialSite site : new InterstitialSite[]{InterstitialSite.HCP_SPLIT_C, InterstitialSite.HCP_BASAL_SPLIT}) {
             PointDefect p = PointDefects.hcpInterstitial("Ti", a, c, 4, 2, 2, site);
             assertEquals(65, p.structure().size());

@@ -153,6 +153,9 @@ class SurfaceTest {
         assertEquals(6 * layers * 2, slab.structure().size());
         assertEquals(6 * A * A * Math.sqrt(2), slab.area(), TOL);
         assertTrue(slab.structure().cell().norm(2) - slab.thickness() >= 15.0 - TOL);
+        Slab byThickness = Surface.cubicWithThickness(LatticeType.BCC, new String[]{"W"}, A, new int[]{1, 1, 0}, 10.0, 8.0);
+        assertEquals(layers, byThickness.layers());
+        assertTrue(byThickness.thickness() >= 10.0 && byThickness.thickness() < 10.0 + d);
         assertThrows(IllegalArgumentException.class, () -> Surface.slab(bcc110, 0, 10, 0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> Surface.slab(bcc110, 4, -1, 0, 1, 1));
     }
