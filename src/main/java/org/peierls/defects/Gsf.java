@@ -45,14 +45,25 @@ public final class Gsf {
      * A GSF builder for a cubic crystal from the plane and direction families, e.g. ("110", "111")
      * for bcc {110}⟨111⟩, ("112", "111") for bcc {112}⟨111⟩, ("111", "112") or ("111", "110") for fcc.
      * The normal is the plane as written; the direction is the first member of its family
-     * (indices permuted and signed, largest first) orthogonal to the normal. At least 12 layers.
+     * (indices permuted and signed, largest first) orthogonal to the normal, taken in the sense
+     * in which the shift by ⅓ of its period keeps atoms farther apart (so that fcc {111}⟨112⟩
+     * has the intrinsic stacking fault at ⅓ and the unstable fault at ⅙; where both senses
+     * are alike, as for bcc {110}⟨111⟩ and the unrelaxed bcc {112}⟨111⟩ line, the first member).
+     * At least 12 layers.
      *
      * @throws IllegalArgumentException when no member of the direction family lies in the plane
      */
     public static Gsf builder(LatticeType type, String element, double a, String plane, String direction) {
         int[] n = Miller.parse(plane);
         int[] d = inPlaneMember(n, Miller.parse(direction));
-        return of(type, new String[]{element}, a, n, d, 12);
+        Gsf plus = of(type, new String[]{element}, a, n, d, 12);
+        Gsf minus = of(type, new String[]{element}, a, n, new int[]{-d[0], -d[1], -d[2]}, 12);
+        // the sense of the shift: the one whose shift by ⅓ of the period keeps atoms farther apart
+        // (fcc {111}⟨112⟩: the intrinsic stacking fault at ⅓, the unstable fault at ⅙)
+        double cutoff = 1.5 * DefectGeometry.nearestNeighbourDistance(type, a);
+        double sp = DefectGeometry.minimumSeparation(plus.at(1.0 / 3, 0).structure(), cutoff);
+        double sm = DefectGeometry.minimumSeparation(minus.at(1.0 / 3, 0).structure(), cutoff);
+        return sm > sp + 1e-6 ? minus : plus;
     }
 
     /**

@@ -69,28 +69,20 @@ class GsfTest {
     @Test
     void fccIntrinsicStackingFaultHasTwoHcpLayers() {
         Gsf gsf = Gsf.builder(LatticeType.FCC, "Cu", A_CU, "111", "112");
-        assertEquals("[2-1-1]", gsf.crystal().xLabel());
+        // the sense of [2-1-1] is chosen so that the intrinsic fault comes first
+        assertEquals("[-211]", gsf.crystal().xLabel());
         assertEquals(A_CU * Math.sqrt(6) / 2, gsf.periods()[0], 1e-12);
         double[] edges = {0.8 * A_CU, 1.05 * A_CU, 1.18 * A_CU};
-        int perfectWith = 0, isfCount = 0;
-        for (double f : new double[]{1.0 / 3, 2.0 / 3}) {
-            StackingFault sf = gsf.at(f, 0);
-            Structure s = sf.structure();
-            double dmin = DefectGeometry.minimumSeparation(s, A_CU);
-            if (dmin > A_CU / Math.sqrt(2) - 1e-9) {
-                isfCount++;
-                Map<String, Integer> h = Environments.histogram(s, edges);
-                int perLayer = s.size() / sf.layers();
-                // stacking ABCA|CABC: the same letter two layers apart (distance 2·a/√3 =
-                // 1.1547 a, absent in fcc) occurs for the pairs C·C and A·A around the fault, so
-                // four layers have exactly one such neighbour and the rest none
-                assertEquals(Map.of("12,6,0", s.size() - 4 * perLayer, "12,6,1", 4 * perLayer), h);
-            } else {
-                perfectWith++;
-            }
-        }
-        assertEquals(1, isfCount, "exactly one of the ⅓ and ⅔ shifts is the intrinsic fault");
-        assertEquals(1, perfectWith);
+        StackingFault isf = gsf.at(1.0 / 3, 0);
+        Structure s = isf.structure();
+        assertEquals(A_CU / Math.sqrt(2), DefectGeometry.minimumSeparation(s, A_CU), 1e-9);
+        int perLayer = s.size() / isf.layers();
+        // stacking ABCA|CABC: the same letter two layers apart (distance 2·a/√3 = 1.1547 a,
+        // absent in fcc) occurs for the pairs C·C and A·A around the fault, so four layers have
+        // exactly one such neighbour and the rest none
+        assertEquals(Map.of("12,6,0", s.size() - 4 * perLayer, "12,6,1", 4 * perLayer), Environments.histogram(s, edges));
+        // ⅔ puts a layer on top of the one below it (A on A): atoms a/√3 apart across the fault
+        assertEquals(A_CU / Math.sqrt(3), DefectGeometry.minimumSeparation(gsf.at(2.0 / 3, 0).structure(), A_CU), 1e-9);
         // a full a/2⟨110⟩ translation in the plane: the (½, ½) point of the x–y rectangle
         StackingFault full = gsf.at(0.5, 0.5);
         assertEquals(Map.of("12,6", full.structure().size()), Environments.histogram(full.structure(), FCC_EDGES));
