@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.peierls.atoms.Structure;
 import org.peierls.potential.Results;
 import org.peierls.sim.ForceField;
+import org.peierls.testutil.LatticeConstant;
 import org.peierls.testutil.MorsePotential;
 import org.peierls.testutil.TestCrystals;
 

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.testutil;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -7,7 +7,7 @@ import java.util.function.DoubleUnaryOperator;
  * least-squares quartic through E sampled on a grid around a guess, and the root of its
  * derivative by Newton's method.
  */
-final class LatticeConstant {
+public final class LatticeConstant {
     private LatticeConstant() {
     }
 
@@ -15,7 +15,7 @@ final class LatticeConstant {
      * @param energy E(a) (eV)
      * @param guess  a starting guess (Å); the grid spans ±{@code halfWidth} around it
      */
-    static double minimum(DoubleUnaryOperator energy, double guess, double halfWidth, int points) {
+    public static double minimum(DoubleUnaryOperator energy, double guess, double halfWidth, int points) {
         double center = guess;
         for (int round = 0; round < 3; round++) {
             double[] c = fitQuartic(energy, center, halfWidth, points);
