@@ -116,8 +116,7 @@ public final class AtomisticNeb {
         NebResult r = Neb.run(images, options, listener);
         List<Structure> structures = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            structures.add(images.get(i).structureAt(r.points().get(i)).withInfo("neb_image", i)
-                    .withInfo("energy", r.energies()[i]));
+            structures.add(images.get(i).structureAt(r.points().get(i)).withInfo("neb_image", i));
         }
         return new Result(r, structures);
     }
