@@ -60,9 +60,13 @@ public final class Trajectory {
         }
     }
 
-    /** The frame an MD state becomes: wrapped positions, velocities, step/time info, energy, forces, stress. */
+    /**
+     * The frame an MD state becomes: wrapped positions, velocities, info {@code step} (and
+     * {@code timestep}, which a LAMMPS dump writes as its TIMESTEP), {@code time_ps},
+     * {@code temperature_K}; energy, forces and the potential's stress as labels.
+     */
     public static Frame frame(MdState s, Integrator integrator) {
-        Structure st = s.structure().wrapped().withInfo("step", s.step()).withInfo("time_ps", s.time())
+        Structure st = s.structure().wrapped().withInfo("step", s.step()).withInfo("timestep", s.step()).withInfo("time_ps", s.time())
                 .withInfo("temperature_K", integrator.temperature(s));
         double v = s.volume();
         double[] stress = null;
