@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code peierls relax}: minimizes the energy of a structure (FIRE, CG or L-BFGS), optionally the
  * cell too toward a target stress. Writes the last structure (with its energy, forces and stress)
  * whether or not the run converged; a run that does not converge says so on standard error and
- * exits with code 1. Checkpoints (the current structure) go to {@code OUT.checkpoint.extxyz};
- * {@code --resume} starts from there.
+ * exits with code 1. Checkpoints (the current structure) go to {@code OUT.checkpoint.extxyz}, which
+ * also holds the last structure of a run that did not converge; {@code --resume} starts from there.
  */
 @Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Relax a structure: positions (atoms frozen by a move_mask array stay put), and with --cell the cell",
@@ -161,7 +161,11 @@ public final class RelaxCommand implements Callable<Integer> {
         Structure outStructure = r.structure().withInfo("potential", potential)
                 .withInfo("relax_converged", r.converged()).withInfo("relax_termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));
         Formats.write(out, List.of(new Frame(outStructure, new Labels(res.energy(), res.forces(), stressVoigt), "")), null, io);
-        Files.deleteIfExists(checkpoint);
+        if (r.converged()) {
+            Files.deleteIfExists(checkpoint);
+        } else {
+            Formats.write(checkpoint, List.of(new Frame(r.structure())), "extxyz");
+        }
 
         String summary = String.format(Locale.ROOT, "%s after %d steps (%d evaluations): energy %.10f eV (%.10f eV/atom), max |F| %.3g eV/Å%s",
                 r.minimization().termination().description(), r.minimization().iterations(), r.minimization().evaluations(),
@@ -194,7 +198,7 @@ public final class RelaxCommand implements Callable<Integer> {
         if (!r.converged()) {
             err.println("peierls: relax did not converge: " + r.minimization().termination().description() + " after "
                     + r.minimization().iterations() + " steps (force measure " + String.format(Locale.ROOT, "%.3g", r.minimization().forceNorm())
-                    + " > fmax " + fmax + "); the last structure was written to " + out);
+                    + " > fmax " + fmax + "); the last structure was written to " + out + " (--resume continues from it)");
             err.flush();
             return 1;
         }

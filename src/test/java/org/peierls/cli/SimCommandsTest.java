@@ -65,6 +65,12 @@ class SimCommandsTest {
         assertTrue(r.err().contains("did not converge") && r.err().contains("iteration limit") && r.err().contains(out.toString()), r.err());
         Frame f = Formats.read(out).get(0);
         assertEquals(Boolean.FALSE, f.structure().info().get("relax_converged"));
+        // --resume continues from the last structure and converges.
+        IoCommandsTest.Run again = IoCommandsTest.run("relax", "--potential", mishin(), "--structure", in.toString(),
+                "--out", out.toString(), "--resume", "--max-steps", "2000");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("resuming from"), again.err());
+        assertEquals(Boolean.TRUE, Formats.read(out).get(0).structure().info().get("relax_converged"));
     }
 
     @Test
@@ -141,6 +147,24 @@ class SimCommandsTest {
         assertEquals(5, Formats.read(band).size());
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, head);
+    }
+
+    @Test
+    void nebResumesFromItsBandCheckpoint() throws Exception {
+        Structure[] ends = org.peierls.sim.neb.VacancyHopNebTestAccess.endStates();
+        Path a = write("a.extxyz", ends[0]);
+        Path b = write("b.extxyz", ends[1]);
+        Path json = tmp.resolve("neb.json");
+        String[] args = {"neb", "--potential", mishin(), "--initial", a.toString(), "--final", b.toString(),
+            "--images", "3", "--climb", "--fmax", "0.005", "--json", json.toString()};
+        IoCommandsTest.Run first = IoCommandsTest.run(concat(args, "--max-steps", "4"));
+        assertEquals(1, first.code());
+        assertTrue(first.err().contains("did not converge"), first.err());
+        assertTrue(Files.exists(tmp.resolve("neb.json.band.extxyz")));
+        IoCommandsTest.Run second = IoCommandsTest.run(concat(args, "--resume"));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("resuming from"), second.err());
+        assertFalse(Files.exists(tmp.resolve("neb.json.band.extxyz")), "checkpoint removed after convergence");
     }
 
     @Test
