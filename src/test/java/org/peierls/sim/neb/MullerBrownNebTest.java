@@ -12,8 +12,8 @@ import org.peierls.sim.min.Minimization;
 import org.peierls.sim.min.StopCriteria;
 
 /**
- * NEB on the Müller–Brown surface, whose stationary points are known (Müller &amp; Brown 1979;
- * e.g. Bonfanti &amp; Kob, J. Chem. Phys. 147, 204104 (2017), Table I): minima A (−0.558, 1.442),
+ * NEB on the Müller–Brown surface, whose stationary points are known (Müller &amp; Brown, Theor.
+ * Chim. Acta 53, 75 (1979), and widely tabulated since): minima A (−0.558, 1.442),
  * E = −146.700; B (0.623, 0.028), E = −108.167; C (−0.050, 0.467), E = −80.768; saddles
  * S1 (−0.822, 0.624), E = −40.665 and S2 (0.212, 0.293), E = −72.249.
  */
