@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code peierls bench}: times repeated energy/force evaluations of one structure with the neighbor
  * list built once, after a warm-up, and prints JSON: {@code us_per_atom_step} (mean µs per atom per
- * evaluation), {@code best_us_per_atom_step}, {@code natoms}, {@code threads}, {@code steps}, …
+ * evaluation), {@code best_us_per_atom_step}, {@code cpu_us_per_atom_step} (process CPU time, all
+ * threads) and {@code cores_used} (their ratio: on a shared machine, how many cores the run got),
+ * {@code natoms}, {@code threads}, {@code steps}, …
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time repeated force evaluations (neighbor list reused) and print JSON with us_per_atom_step.")
@@ -84,6 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("neighbors_per_atom", r.neighborsPerAtom());
         m.put("us_per_atom_step", r.usPerAtomStep());
         m.put("best_us_per_atom_step", r.bestUsPerAtomStep());
+        m.put("cpu_us_per_atom_step", r.cpuUsPerAtomStep());
+        m.put("cores_used", r.coresUsed());
         m.put("energy", r.energy());
         PrintWriter pw = spec.commandLine().getOut();
         pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));

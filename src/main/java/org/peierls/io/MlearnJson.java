@@ -3,7 +3,6 @@ package org.peierls.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -122,9 +121,11 @@ public final class MlearnJson implements FileFormat {
             }
             int k = 0;
             while (JsonRecords.nextElement(p)) {
-                int line = p.currentLocation().getLineNr();
-                JsonNode rec = JsonRecords.MAPPER.readTree(p);
-                frames.add(frame(rec, new JsonRecords.Where(path, line, "record " + k)));
+                JsonRecords.Where w = new JsonRecords.Where(path, p.currentLocation().getLineNr(), "record " + k);
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw w.error("expected a record (JSON object), found " + p.getText());
+                }
+                frames.add(record(p, w));
                 k++;
             }
         } catch (JsonProcessingException e) {
@@ -135,63 +136,196 @@ public final class MlearnJson implements FileFormat {
         return frames;
     }
 
-    private static Frame frame(JsonNode rec, JsonRecords.Where w) {
-        JsonNode st = JsonRecords.field(rec, "structure", w);
-        double[] h = JsonRecords.matrix(JsonRecords.field(JsonRecords.field(st, "lattice", w), "matrix", w), 3, 3, "lattice.matrix", w);
-        JsonNode sites = JsonRecords.field(st, "sites", w);
-        int n = sites.size();
-        JsonNode na = rec.get("num_atoms");
-        if (na != null && na.asInt() != n) {
-            throw w.error("num_atoms " + na.asInt() + " disagrees with " + n + " sites");
+    /** What a record holds, filled while streaming through it (keys may come in any order). */
+    private static final class Record {
+        double[] lattice;
+        String[] elements = new String[16];
+        double[] xyz = new double[48];
+        int sites;
+        double energy = Double.NaN;
+        double[] forces;
+        double[] virial;
+        String group = "";
+        String element;
+        String description;
+        String tag;
+        int numAtoms = -1;
+    }
+
+    private static Frame record(JsonParser p, JsonRecords.Where w) throws IOException {
+        Record r = new Record();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "structure" -> structure(p, r, w);
+                case "outputs" -> {
+                    expectObject(p, "outputs", w);
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String o = p.currentName();
+                        p.nextToken();
+                        switch (o) {
+                            case "energy" -> r.energy = JsonRecords.number(p, "outputs.energy", w);
+                            case "forces" -> r.forces = JsonRecords.rows(p, 3, "outputs.forces", w);
+                            case "virial_stress" -> r.virial = JsonRecords.numbers(p, "outputs.virial_stress", w);
+                            default -> p.skipChildren();
+                        }
+                    }
+                }
+                case "group" -> r.group = p.getValueAsString("");
+                case "element" -> r.element = p.getValueAsString();
+                case "description" -> r.description = p.getValueAsString();
+                case "tag" -> r.tag = p.getValueAsString();
+                case "num_atoms" -> r.numAtoms = p.getValueAsInt(-1);
+                default -> p.skipChildren();
+            }
+        }
+        return frame(r, w);
+    }
+
+    private static void expectObject(JsonParser p, String what, JsonRecords.Where w) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw w.error("expected " + what + " as a JSON object, found " + p.getText());
+        }
+    }
+
+    private static void structure(JsonParser p, Record r, JsonRecords.Where w) throws IOException {
+        expectObject(p, "structure", w);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals("lattice")) {
+                expectObject(p, "structure.lattice", w);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String l = p.currentName();
+                    p.nextToken();
+                    if (l.equals("matrix")) {
+                        r.lattice = JsonRecords.rows(p, 3, "lattice.matrix", w);
+                        if (r.lattice.length != 9) {
+                            throw w.error("expected lattice.matrix as 3 rows of 3 numbers, found " + r.lattice.length / 3 + " rows");
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else if (name.equals("sites")) {
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw w.error("expected structure.sites as a list, found " + p.getText());
+                }
+                while (JsonRecords.nextElement(p)) {
+                    site(p, r, w);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void site(JsonParser p, Record r, JsonRecords.Where w) throws IOException {
+        int i = r.sites;
+        expectObject(p, "site " + i, w);
+        if (i == r.elements.length) {
+            r.elements = java.util.Arrays.copyOf(r.elements, 2 * i);
+            r.xyz = java.util.Arrays.copyOf(r.xyz, 6 * i);
+        }
+        boolean hasXyz = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals("species")) {
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw w.error("site " + i + ": expected species as a list, found " + p.getText());
+                }
+                int count = 0;
+                while (JsonRecords.nextElement(p)) {
+                    expectObject(p, "site " + i + " species", w);
+                    count++;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String f = p.currentName();
+                        p.nextToken();
+                        if (f.equals("element")) {
+                            r.elements[i] = p.getValueAsString();
+                        } else if (f.equals("occu")) {
+                            double occu = JsonRecords.number(p, "site " + i + " occu", w);
+                            if (occu != 1.0) {
+                                throw w.error("site " + i + ": partial occupancy " + occu + " is not supported");
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+                if (count != 1) {
+                    throw w.error("site " + i + ": expected one species, found " + count);
+                }
+            } else if (name.equals("xyz")) {
+                double[] x = JsonRecords.numbers(p, "site " + i + " xyz", w);
+                if (x.length != 3) {
+                    throw w.error("site " + i + ": expected xyz as 3 numbers, found " + x.length);
+                }
+                System.arraycopy(x, 0, r.xyz, 3 * i, 3);
+                hasXyz = true;
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (r.elements[i] == null) {
+            throw w.error("site " + i + ": expected a species element, found none");
+        }
+        if (!hasXyz) {
+            throw w.error("site " + i + ": expected an 'xyz' entry, found none");
+        }
+        r.sites++;
+    }
+
+    private static Frame frame(Record r, JsonRecords.Where w) {
+        int n = r.sites;
+        if (r.lattice == null) {
+            throw w.error("expected a 'structure.lattice.matrix' entry, found none");
+        }
+        if (r.numAtoms >= 0 && r.numAtoms != n) {
+            throw w.error("num_atoms " + r.numAtoms + " disagrees with " + n + " sites");
         }
         int[] z = new int[n];
-        double[] x = new double[3 * n];
         for (int i = 0; i < n; i++) {
-            JsonNode site = sites.get(i);
-            JsonNode species = JsonRecords.field(site, "species", w);
-            if (!species.isArray() || species.size() != 1) {
-                throw w.error("site " + i + ": expected one species, found " + JsonRecords.abbreviate(species.toString()));
-            }
-            JsonNode sp = species.get(0);
-            String el = JsonRecords.field(sp, "element", w).asText();
-            JsonNode occu = sp.get("occu");
-            if (occu != null && occu.asDouble() != 1.0) {
-                throw w.error("site " + i + ": partial occupancy " + occu.asDouble() + " is not supported");
-            }
             try {
-                z[i] = Element.number(el);
+                z[i] = Element.number(r.elements[i]);
             } catch (IllegalArgumentException e) {
-                throw w.error("site " + i + ": expected an element symbol H..Pu, found '" + el + "'");
+                throw w.error("site " + i + ": expected an element symbol H..Pu, found '" + r.elements[i] + "'");
             }
-            double[] xyz = JsonRecords.vector(JsonRecords.field(site, "xyz", w), 3, "site " + i + " xyz", w);
-            System.arraycopy(xyz, 0, x, 3 * i, 3);
         }
-        JsonNode outputs = JsonRecords.field(rec, "outputs", w);
-        double energy = JsonRecords.number(JsonRecords.field(outputs, "energy", w), "outputs.energy", w);
-        double[] forces = JsonRecords.matrix(JsonRecords.field(outputs, "forces", w), n, 3, "outputs.forces", w);
-        double[] vs = JsonRecords.vector(JsonRecords.field(outputs, "virial_stress", w), 6, "outputs.virial_stress", w);
-        String group = rec.hasNonNull("group") ? rec.get("group").asText() : "";
-        String element = rec.hasNonNull("element") ? rec.get("element").asText() : (n > 0 ? Element.symbol(z[0]) : "");
-        boolean xzFirst = xzFirst(element, group);
+        if (Double.isNaN(r.energy)) {
+            throw w.error("expected an 'outputs.energy' entry, found none");
+        }
+        if (r.forces == null || r.forces.length != 3 * n) {
+            throw w.error("expected outputs.forces as " + n + " rows of 3 numbers, found "
+                    + (r.forces == null ? "none" : r.forces.length / 3 + " rows"));
+        }
+        if (r.virial == null || r.virial.length != 6) {
+            throw w.error("expected outputs.virial_stress as 6 numbers, found " + (r.virial == null ? "none" : r.virial.length));
+        }
+        double[] vs = r.virial;
+        String element = r.element != null ? r.element : (n > 0 ? Element.symbol(z[0]) : "");
+        boolean xzFirst = xzFirst(element, r.group);
         double yz = xzFirst ? vs[5] : vs[4];
         double xz = xzFirst ? vs[4] : vs[5];
         double c = -1.0 / Units.EV_PER_A3_TO_KBAR;
         double[] stress = {vs[0] * c, vs[1] * c, vs[2] * c, yz * c, xz * c, vs[3] * c};
         Map<String, Object> info = new LinkedHashMap<>();
-        if (rec.hasNonNull("description")) {
-            info.put("description", rec.get("description").asText());
+        if (r.description != null) {
+            info.put("description", r.description);
         }
-        if (rec.hasNonNull("tag")) {
-            info.put("tag", rec.get("tag").asText());
+        if (r.tag != null) {
+            info.put("tag", r.tag);
         }
         info.put(SHEAR_SLOTS, xzFirst ? "xz,yz" : "yz,xz");
-        info.put(SHEAR_KNOWN, shearKnown(element, group));
+        info.put(SHEAR_KNOWN, shearKnown(element, r.group));
         Structure s;
         try {
-            s = new Structure(Cell.periodic(h), z, x).withInfo(info);
+            s = new Structure(Cell.periodic(r.lattice), z, java.util.Arrays.copyOf(r.xyz, 3 * n)).withInfo(info);
         } catch (IllegalArgumentException e) {
             throw w.error(e.getMessage());
         }
-        return new Frame(s, new Labels(energy, forces, stress), group);
+        return new Frame(s, new Labels(r.energy, r.forces, stress), r.group);
     }
 }

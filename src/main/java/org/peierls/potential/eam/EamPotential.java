@@ -23,10 +23,22 @@ import org.peierls.util.Parallel;
  * term F′·(ρ̄ − ρ<sub>max</sub>) (LAMMPS since 2019), which keeps forces and energy consistent.
  * Pairs at r ≥ cutoff do not interact.</p>
  *
- * <p>Kernel: three passes over atoms on a full neighbor list, each atom accumulating only its own
- * quantities (no write races, chunks fixed by N): ρ̄<sub>i</sub>; F and F′; then
- * f<sub>i</sub> = Σ<sub>j</sub> [F′<sub>i</sub>ρ′<sub>i←j</sub> + F′<sub>j</sub>ρ′<sub>j←i</sub> +
- * φ′] (x<sub>j</sub> − x<sub>i</sub>)/r.</p>
+ * <p>(A LAMMPS quirk kept on purpose: funcfl files are resampled onto nrho − 1 points, so between
+ * the last node and ρ<sub>max</sub> = (nrho − 1)·drho of the file F stays constant while F′ is that
+ * of the last interval; only atoms squeezed far beyond any physical density get there.)</p>
+ *
+ * <p>Kernels, each atom writing only its own values (no write races; chunks fixed by N, so results
+ * do not depend on the thread count at all):</p>
+ * <ul>
+ * <li>half list ({@link #preferredList()}): pass 1 visits each pair once from its owner i, adds
+ *     ρ<sub>i←j</sub> to ρ̄<sub>i</sub> and keeps ρ<sub>j←i</sub>, the spline row, local
+ *     coordinate and 1/r per entry; a gather over j ({@link NeighborTranspose}) adds the kept
+ *     densities; pass 2 evaluates F and F′; pass 3 computes each pair's
+ *     ψ′ = F′<sub>i</sub>ρ′<sub>i←j</sub> + F′<sub>j</sub>ρ′<sub>j←i</sub> + φ′ once, adds
+ *     ψ′(x<sub>j</sub> − x<sub>i</sub>)/r to f<sub>i</sub> and keeps ψ′/r for the gather that
+ *     subtracts it from f<sub>j</sub>;</li>
+ * <li>full list: the same sums with every pair seen from both atoms (twice the spline work).</li>
+ * </ul>
  */
 public final class EamPotential implements Potential {
 
@@ -212,12 +224,17 @@ public final class EamPotential implements Potential {
 
         boolean half = list.kind() == NeighborList.Kind.HALF;
         NeighborTranspose tr = half ? transpose(list) : null;
-        double[] share = half ? new double[nbr.length] : null;
+        // per-entry scratch of the half-list kernel, every element written in pass 1 before use
+        Workspace ws = half ? borrow(nbr.length) : null;
+        double[] share = half ? ws.share : null;
+        double[] localP = half ? ws.localP : null;
+        double[] inverseR = half ? ws.inverseR : null;
+        int[] rowOf = half ? ws.row : null;
         // pass 1: host densities
         if (half) {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                densitiesHalf(lo, hi, x, h, type, off, nbr, img, rho, share);
+                densitiesHalf(lo, hi, x, h, type, off, nbr, img, rho, share, localP, inverseR, rowOf);
             });
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
@@ -259,7 +276,7 @@ public final class EamPotential implements Potential {
             double[] pairEnergy = eatom != null ? new double[nbr.length] : null;
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                forcesHalf(lo, hi, c, x, h, type, off, nbr, img, fp, f, eatom, pairEnergy, share, chunkEnergy, chunkVirial);
+                forcesHalf(lo, hi, c, x, h, type, off, nbr, img, fp, f, eatom, pairEnergy, share, localP, inverseR, rowOf, chunkEnergy, chunkVirial);
             });
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
@@ -273,6 +290,9 @@ public final class EamPotential implements Potential {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
                 forces(lo, hi, c, x, h, type, off, nbr, img, fp, f, eatom, chunkEnergy, chunkVirial);
             });
+        }
+        if (ws != null) {
+            spare.set(ws);
         }
         double energy = 0;
         double[] virial = new double[6];
@@ -394,6 +414,29 @@ public final class EamPotential implements Potential {
 
     private volatile NeighborTranspose lastTranspose;
 
+    /** Per-entry scratch arrays of the half-list kernel, reused between calls (one spare kept). */
+    private static final class Workspace {
+        final double[] share;
+        final double[] localP;
+        final double[] inverseR;
+        final int[] row;
+
+        Workspace(int entries) {
+            share = new double[entries];
+            localP = new double[entries];
+            inverseR = new double[entries];
+            row = new int[entries];
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Workspace> spare = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The spare workspace if it is large enough, else a new one (concurrent callers get their own). */
+    private Workspace borrow(int entries) {
+        Workspace w = spare.getAndSet(null);
+        return w != null && w.share.length >= entries ? w : new Workspace(entries);
+    }
+
     private NeighborTranspose transpose(NeighborList list) {
         NeighborTranspose t = lastTranspose;
         if (t == null || t.list() != list) {
@@ -405,9 +448,10 @@ public final class EamPotential implements Potential {
 
     /** Half list: ρ̄_i from i's own entries; the partner's density ρ_{j←i} goes to share[k]. */
     private void densitiesHalf(int lo, int hi, double[] x, double[] h, int[] type, int[] off, int[] nbr, int[] img,
-                               double[] rho, double[] share) {
+                               double[] rho, double[] share, double[] localP, double[] inverseR, int[] rowOf) {
         final double cs = cutsq, inv = rdr;
         final int last = nr - 1;
+        final boolean single = ne == 1;     // one element: no type lookups
         for (int i = lo; i < hi; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
@@ -425,12 +469,16 @@ public final class EamPotential implements Potential {
                 double r2 = dx * dx + dy * dy + dz * dz;
                 double other = 0;
                 if (r2 < cs) {
-                    double p = Math.sqrt(r2) * inv + 1.0;
+                    double r = Math.sqrt(r2);
+                    double p = r * inv + 1.0;
                     int m = (int) p;
                     m = m > last ? last : m;
                     p -= m;
                     p = p > 1.0 ? 1.0 : p;
-                    int tj = type[j];
+                    localP[k] = p;
+                    rowOf[k] = m - 1;
+                    inverseR[k] = 1.0 / r;
+                    int tj = single ? ti : type[j];
                     int o = 4 * (m - 1);
                     double[] c = dens[ti * ne + tj];
                     double mine = ((c[o] * p + c[o + 1]) * p + c[o + 2]) * p + c[o + 3];
@@ -441,6 +489,8 @@ public final class EamPotential implements Potential {
                         double[] e = dens[tj * ne + ti];
                         other = ((e[o] * p + e[o + 1]) * p + e[o + 2]) * p + e[o + 3];
                     }
+                } else {
+                    localP[k] = -1.0;      // beyond the cutoff
                 }
                 share[k] = other;
             }
@@ -494,9 +544,10 @@ public final class EamPotential implements Potential {
     /** Half list: the force on i from each pair, s_k = ψ′/r stored for the partner. */
     private void forcesHalf(int lo, int hi, int chunk, double[] x, double[] h, int[] type, int[] off, int[] nbr,
                             int[] img, double[] fp, double[] f, double[] eatom, double[] pairEnergy, double[] s,
-                            double[] chunkEnergy, double[] chunkVirial) {
+                            double[] localP, double[] inverseR, int[] rowOf, double[] chunkEnergy, double[] chunkVirial) {
         final double cs = cutsq, inv = rdr;
         final int last = nr - 1;
+        final double[] only = ne == 1 ? force[0] : null;     // one element: no type lookups
         double epair = 0;
         double vxx = 0, vyy = 0, vzz = 0, vyz = 0, vxz = 0, vxy = 0;
         for (int i = lo; i < hi; i++) {
@@ -514,22 +565,17 @@ public final class EamPotential implements Potential {
                     dy += a * h[1] + b * h[4] + cc * h[7];
                     dz += a * h[2] + b * h[5] + cc * h[8];
                 }
-                double r2 = dx * dx + dy * dy + dz * dz;
+                double p = localP[k];
                 double sk = 0;
-                if (r2 < cs) {
-                    double r = Math.sqrt(r2);
-                    double p = r * inv + 1.0;
-                    int m = (int) p;
-                    m = m > last ? last : m;
-                    p -= m;
-                    p = p > 1.0 ? 1.0 : p;
-                    double[] c = force[rowBase + type[j]];
-                    int o = FSTRIDE * (m - 1);
+                if (p >= 0) {
+                    double[] c = only != null ? only : force[rowBase + type[j]];
+                    int o = FSTRIDE * rowOf[k];
                     double rhojp = (c[o] * p + c[o + 1]) * p + c[o + 2];
-                    double rhoip = (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
+                    // like atoms share one density function
+                    double rhoip = only != null ? rhojp : (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
                     double z2p = (c[o + 6] * p + c[o + 7]) * p + c[o + 8];
                     double z2 = ((c[o + 9] * p + c[o + 10]) * p + c[o + 11]) * p + c[o + 12];
-                    double recip = 1.0 / r;
+                    double recip = inverseR[k];
                     double phi = z2 * recip;
                     double phip = z2p * recip - phi * recip;
                     double psip = fpi * rhojp + fp[j] * rhoip + phip;
