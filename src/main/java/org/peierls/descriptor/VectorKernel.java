@@ -28,6 +28,12 @@ final class VectorKernel {
     private final double[] tc;
     /** Contraction factors per compact element (see Bispectrum.prepareContraction). */
     private final double[] k0, kPlus, kMinus;
+    /**
+     * u = g·v per compact element, g = √(C(j,mb)/C(j,ma)): v is u in the unnormalised monomial
+     * basis x^(j−m)·y^m, whose recursion v^j[mb][ma] = ā·v^{j−1}[mb][ma] − b̄·v^{j−1}[mb][ma−1] has no
+     * coefficients; g is applied once per atom (to U_tot and to the contraction factors).
+     */
+    private final double[] gScale;
 
     VectorKernel(Bispectrum bis) {
         if (S.length() != L) {
@@ -53,6 +59,18 @@ final class VectorKernel {
         k0 = bis.k0;
         kPlus = bis.kPlus;
         kMinus = bis.kMinus;
+        gScale = new double[cs];
+        for (int j = 0; j <= ix.twojmax; j++) {
+            for (int mb = 0; mb < ix.cRows[j]; mb++) {
+                for (int ma = 0; ma <= j; ma++) {
+                    gScale[ix.cBlock[j] + mb * (j + 1) + ma] = Math.sqrt(binomial(j, mb) / binomial(j, ma));
+                }
+            }
+        }
+    }
+
+    private static double binomial(int n, int k) {
+        return ClebschGordan.factorial(n) / (ClebschGordan.factorial(k) * ClebschGordan.factorial(n - k));
     }
 
     /** Whether the Vector API module is present and runs 4 double lanes in hardware. */
@@ -246,8 +264,9 @@ final class VectorKernel {
         final double[] ucR = w.ucR, ucI = w.ucI;
         for (int c = 0; c < cs; c++) {
             int o = 2 * c * L;
-            ucR[c] = (acc[o] + acc[o + 1]) + (acc[o + 2] + acc[o + 3]);
-            ucI[c] = (acc[o + L] + acc[o + L + 1]) + (acc[o + L + 2] + acc[o + L + 3]);
+            double g = gScale[c];
+            ucR[c] = g * ((acc[o] + acc[o + 1]) + (acc[o + 2] + acc[o + 3]));
+            ucI[c] = g * ((acc[o + L] + acc[o + L + 1]) + (acc[o + L + 2] + acc[o + L + 3]));
         }
         final double[] utB = w.utB;
         for (int j = 0; j <= ix.twojmax; j++) {
@@ -281,42 +300,36 @@ final class VectorKernel {
                            double[] u, int base, double[] acc) {
         final int twojmax = ix.twojmax;
         final int[] cBlock = ix.cBlock;
-        final double[] recA = ix.recA, recB = ix.recB;
         final DoubleVector zero = DoubleVector.zero(S);
         DoubleVector.broadcast(S, 1.0).intoArray(u, base);
         zero.intoArray(u, base + L);
         DoubleVector.fromArray(S, acc, 0).add(s).intoArray(acc, 0);
+        final DoubleVector nai = ai.neg(), nbr = br.neg(), nbi = bi.neg();
         for (int j = 1; j <= twojmax; j++) {
             int prev = cBlock[j - 1];
             int cur = cBlock[j];
             for (int mb = 0; 2 * mb <= j; mb++) {
                 int p = base + 2 * (prev + mb * j) * L;
-                int c0 = cur + mb * (j + 1);
-                int c = 2 * c0 * L;
-                DoubleVector rowr = zero, rowi = zero;
+                int c = 2 * (cur + mb * (j + 1)) * L;
+                DoubleVector rowr = zero, rowi = zero; // −b̄·v'' carried along the row
                 for (int ma = 0; ma < j; ma++) {
                     DoubleVector pr = DoubleVector.fromArray(S, u, p);
                     DoubleVector pi = DoubleVector.fromArray(S, u, p + L);
-                    DoubleVector ca = DoubleVector.broadcast(S, recA[c0 + ma]);
-                    DoubleVector cb = DoubleVector.broadcast(S, recB[c0 + ma]);
-                    // ā·u = (ar pr + ai pi) + i (ar pi − ai pr)
-                    DoubleVector tr = ar.fma(pr, ai.mul(pi));
-                    DoubleVector ti = ar.fma(pi, ai.mul(pr).neg());
-                    DoubleVector outr = tr.mul(ca).sub(rowr.mul(cb));
-                    DoubleVector outi = ti.mul(ca).sub(rowi.mul(cb));
+                    // v = ā·v' − b̄·v'' with ā·v' = (ar pr + ai pi) + i (ar pi − ai pr)
+                    DoubleVector outr = ar.fma(pr, ai.fma(pi, rowr));
+                    DoubleVector outi = ar.fma(pi, nai.fma(pr, rowi));
                     outr.intoArray(u, base + c);
                     outi.intoArray(u, base + c + L);
                     outr.fma(s, DoubleVector.fromArray(S, acc, c)).intoArray(acc, c);
                     outi.fma(s, DoubleVector.fromArray(S, acc, c + L)).intoArray(acc, c + L);
-                    // b̄·u
-                    rowr = br.fma(pr, bi.mul(pi));
-                    rowi = br.fma(pi, bi.mul(pr).neg());
+                    // −b̄·v' = −(br pr + bi pi) − i (br pi − bi pr) for the next column
+                    rowr = nbr.fma(pr, nbi.mul(pi));
+                    rowi = nbr.fma(pi, bi.mul(pr));
                     p += 2 * L;
                     c += 2 * L;
                 }
-                DoubleVector cb = DoubleVector.broadcast(S, -recB[c0 + j]);
-                DoubleVector outr = rowr.mul(cb);
-                DoubleVector outi = rowi.mul(cb);
+                DoubleVector outr = rowr;
+                DoubleVector outi = rowi;
                 outr.intoArray(u, base + c);
                 outi.intoArray(u, base + c + L);
                 outr.fma(s, DoubleVector.fromArray(S, acc, c)).intoArray(acc, c);
@@ -428,6 +441,14 @@ final class VectorKernel {
                 mr = km * yB[2 * (c - 1) * L + l];
                 mi = km * yB[(2 * (c - 1) + 1) * L + l];
             }
+            // u = g·v: the factor moves onto the per-atom factors
+            double g = gScale[c];
+            yr *= g;
+            yi *= g;
+            pr *= g;
+            pi *= g;
+            mr *= g;
+            mi *= g;
             int o = 8 * c;
             cont[o] = wq * yr;
             cont[o + 1] = wq * yi;
