@@ -13,9 +13,18 @@ import java.util.Arrays;
  */
 public final class Cell {
 
+    /** Fractional distance below a face within which {@link #wrap} counts an atom as on the face. */
+    public static final double WRAP_TOLERANCE = 1e-12;
+
     private final double[] h;      // row-major, rows a, b, c
     private final boolean[] pbc;
     private final double[] inv;    // inverse of h (row-major), null when singular
+    // For wrapping and minimum images: h with non-periodic vectors completed to a regular basis
+    // when h itself is singular (a slab with c = 0), its inverse and perpendicular widths. Shifts
+    // only ever use the periodic vectors, which are those of h. Null without periodic directions.
+    private final double[] fh;
+    private final double[] finv;
+    private final double[] fwidth;
 
     /**
      * @param h   nine numbers, row-major: ax ay az bx by bz cx cy cz (Å); copied
@@ -49,8 +58,91 @@ public final class Cell {
                 if (pbc[0] && pbc[1] && pbc[2]) {
                     throw new IllegalArgumentException("periodic cell has zero volume: " + Arrays.toString(h));
                 }
+                for (int k = 0; k < 3; k++) {
+                    int i = (k + 1) % 3, j = (k + 2) % 3;
+                    if (!pbc[k] && pbc[i] && pbc[j]) {
+                        double[] c = Mat3.cross(vector(i), vector(j));
+                        if (Mat3.norm(c) <= 1e-12 * norm(i) * norm(j)) {
+                            throw new IllegalArgumentException("periodic cell vectors " + "abc".charAt(Math.min(i, j)) + " and "
+                                    + "abc".charAt(Math.max(i, j)) + " are parallel: " + Arrays.toString(h));
+                        }
+                    }
+                }
             }
         }
+        if (pbc[0] || pbc[1] || pbc[2]) {
+            this.fh = inv != null ? this.h : completed(this.h, this.pbc);
+            this.finv = inv != null ? inv : Mat3.inverse(fh);
+            this.fwidth = widths(fh);
+        } else {
+            this.fh = null;
+            this.finv = null;
+            this.fwidth = null;
+        }
+    }
+
+    /**
+     * {@code h} with its non-periodic vectors replaced by unit vectors orthogonal to the periodic
+     * ones (and to each other), so that the matrix is regular.
+     */
+    private static double[] completed(double[] h, boolean[] pbc) {
+        double[][] v = new double[3][];
+        int periodic = 0;
+        int only = -1;
+        for (int k = 0; k < 3; k++) {
+            if (pbc[k]) {
+                v[k] = new double[]{h[3 * k], h[3 * k + 1], h[3 * k + 2]};
+                periodic++;
+                only = k;
+            }
+        }
+        if (periodic == 2) {
+            for (int k = 0; k < 3; k++) {
+                if (v[k] == null) {
+                    double[] c = Mat3.cross(v[(k + 1) % 3], v[(k + 2) % 3]);
+                    v[k] = unit(c);
+                }
+            }
+        } else {
+            // one periodic vector p: complete with u1 ⟂ p and u2 = p̂ × u1
+            double[] p = unit(v[only]);
+            double[][] axes = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+            int best = 0;
+            for (int e = 1; e < 3; e++) {
+                if (Math.abs(p[e]) < Math.abs(p[best])) {
+                    best = e;
+                }
+            }
+            double[] u1 = axes[best].clone();
+            double proj = Mat3.dot(u1, p);
+            for (int e = 0; e < 3; e++) {
+                u1[e] -= proj * p[e];
+            }
+            u1 = unit(u1);
+            double[] u2 = Mat3.cross(p, u1);
+            v[(only + 1) % 3] = u1;
+            v[(only + 2) % 3] = u2;
+        }
+        return new double[]{v[0][0], v[0][1], v[0][2], v[1][0], v[1][1], v[1][2], v[2][0], v[2][1], v[2][2]};
+    }
+
+    private static double[] unit(double[] a) {
+        double n = Mat3.norm(a);
+        return new double[]{a[0] / n, a[1] / n, a[2] / n};
+    }
+
+    /** Perpendicular widths V/|b×c|, V/|c×a|, V/|a×b| of a matrix (0 where a face has no area). */
+    private static double[] widths(double[] m) {
+        double[] w = new double[3];
+        double vol = Math.abs(Mat3.det(m));
+        for (int k = 0; k < 3; k++) {
+            int i = (k + 1) % 3, j = (k + 2) % 3;
+            double[] c = Mat3.cross(new double[]{m[3 * i], m[3 * i + 1], m[3 * i + 2]},
+                                    new double[]{m[3 * j], m[3 * j + 1], m[3 * j + 2]});
+            double area = Mat3.norm(c);
+            w[k] = area == 0 ? 0 : vol / area;
+        }
+        return w;
     }
 
     /** A fully periodic cell from its three row vectors. */
@@ -148,15 +240,7 @@ public final class Cell {
      * every width ≥ 2r.
      */
     public double[] perpendicularWidths() {
-        double[] w = new double[3];
-        double vol = volume();
-        for (int k = 0; k < 3; k++) {
-            int i = (k + 1) % 3, j = (k + 2) % 3;
-            double[] c = Mat3.cross(vector(i), vector(j));
-            double area = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
-            w[k] = area == 0 ? 0 : vol / area;
-        }
-        return w;
+        return widths(h);
     }
 
     /** Fractional coordinates of flat Cartesian positions {@code [3N]}; returns a new {@code [3N]} array. */
@@ -185,54 +269,86 @@ public final class Cell {
     }
 
     /**
-     * Positions wrapped into the cell along periodic directions (fractional coordinate in [0, 1));
-     * non-periodic coordinates are untouched. Returns a new {@code [3N]} array.
+     * Positions wrapped into the cell along periodic directions: each atom is moved by a whole
+     * lattice vector along each periodic direction where its fractional coordinate s lies outside
+     * [−ε, 1 − ε), ε = {@value #WRAP_TOLERANCE}; atoms inside and non-periodic coordinates are left
+     * exactly as they are, so wrapping twice changes nothing (an atom on a face, s ≈ 0 or s ≈ 1,
+     * ends up at s ≈ 0 and stays there). Works for cells whose non-periodic vectors are zero
+     * (slabs, wires) too. Returns a new {@code [3N]} array.
      */
     public double[] wrap(double[] cartesian) {
-        if (!(pbc[0] || pbc[1] || pbc[2])) {
-            return cartesian.clone();
+        double[] out = cartesian.clone();
+        if (finv == null) {
+            return out;
         }
-        double[] s = toFractional(cartesian);
-        for (int i = 0; i < s.length; i += 3) {
+        for (int i = 0; i < out.length; i += 3) {
+            double x = out[i], y = out[i + 1], z = out[i + 2];
+            double tx = 0, ty = 0, tz = 0;
             for (int k = 0; k < 3; k++) {
-                if (pbc[k]) {
-                    double f = s[i + k] - Math.floor(s[i + k]);
-                    s[i + k] = f >= 1.0 ? 0.0 : f;
+                if (!pbc[k]) {
+                    continue;
+                }
+                double s = x * finv[k] + y * finv[3 + k] + z * finv[6 + k];
+                double n = Math.floor(s + WRAP_TOLERANCE);
+                if (n != 0) {
+                    tx += n * h[3 * k];
+                    ty += n * h[3 * k + 1];
+                    tz += n * h[3 * k + 2];
                 }
             }
+            out[i] = x - tx;
+            out[i + 1] = y - ty;
+            out[i + 2] = z - tz;
         }
-        return toCartesian(s);
+        return out;
     }
 
     /**
-     * Replaces the displacement {@code d} (3 numbers, modified in place) by its shortest periodic
-     * image, searching the neighboring images so that it is exact for skewed cells too.
+     * Replaces the displacement {@code d} (3 numbers, Å, modified in place) by its shortest
+     * periodic image {@code d + n·H} (n integer along periodic directions). Exact for any cell,
+     * however skewed: after reducing the fractional coordinates to [−½, ½] (length r₀), every
+     * image with n_k outside |s_k + n_k| ≤ r₀/w_k (w = perpendicular widths) is longer than r₀,
+     * and all others are tried. Ties keep the reduced image.
      */
     public void minimumImage(double[] d) {
-        if (!(pbc[0] || pbc[1] || pbc[2])) {
+        if (finv == null) {
             return;
         }
-        requireRegular();
-        double[] s = {d[0] * inv[0] + d[1] * inv[3] + d[2] * inv[6],
-                      d[0] * inv[1] + d[1] * inv[4] + d[2] * inv[7],
-                      d[0] * inv[2] + d[1] * inv[5] + d[2] * inv[8]};
+        double[] s = new double[3];
+        double[] m = new double[3];
         for (int k = 0; k < 3; k++) {
             if (pbc[k]) {
-                s[k] -= Math.rint(s[k]);
+                s[k] = d[0] * finv[k] + d[1] * finv[3 + k] + d[2] * finv[6 + k];
+                m[k] = -Math.rint(s[k]);
+                s[k] += m[k];
             }
         }
-        double best = Double.MAX_VALUE;
-        double bx = 0, by = 0, bz = 0;
-        int ra = pbc[0] ? 1 : 0, rb = pbc[1] ? 1 : 0, rc = pbc[2] ? 1 : 0;
-        for (int na = -ra; na <= ra; na++) {
-            for (int nb = -rb; nb <= rb; nb++) {
-                for (int nc = -rc; nc <= rc; nc++) {
-                    double a = s[0] + na, b = s[1] + nb, c = s[2] + nc;
-                    double x = a * h[0] + b * h[3] + c * h[6];
-                    double y = a * h[1] + b * h[4] + c * h[7];
-                    double z = a * h[2] + b * h[5] + c * h[8];
+        double x0 = d[0] + m[0] * fh[0] + m[1] * fh[3] + m[2] * fh[6];
+        double y0 = d[1] + m[0] * fh[1] + m[1] * fh[4] + m[2] * fh[7];
+        double z0 = d[2] + m[0] * fh[2] + m[1] * fh[5] + m[2] * fh[8];
+        double best = x0 * x0 + y0 * y0 + z0 * z0;
+        double r0 = Math.sqrt(best);
+        int[] lo = new int[3];
+        int[] hi = new int[3];
+        for (int k = 0; k < 3; k++) {
+            if (pbc[k]) {
+                double reach = r0 / fwidth[k] * (1 + 1e-12);
+                lo[k] = (int) Math.ceil(-reach - s[k]);
+                hi[k] = (int) Math.floor(reach - s[k]);
+            }
+        }
+        double bx = x0, by = y0, bz = z0;
+        for (int na = lo[0]; na <= hi[0]; na++) {
+            for (int nb = lo[1]; nb <= hi[1]; nb++) {
+                for (int nc = lo[2]; nc <= hi[2]; nc++) {
+                    if (na == 0 && nb == 0 && nc == 0) {
+                        continue;
+                    }
+                    double x = x0 + na * fh[0] + nb * fh[3] + nc * fh[6];
+                    double y = y0 + na * fh[1] + nb * fh[4] + nc * fh[7];
+                    double z = z0 + na * fh[2] + nb * fh[5] + nc * fh[8];
                     double r2 = x * x + y * y + z * z;
-                    if (r2 < best - 1e-12) {
+                    if (r2 < best - 1e-12 * Math.max(1.0, best)) {
                         best = r2;
                         bx = x;
                         by = y;

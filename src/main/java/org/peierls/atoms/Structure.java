@@ -28,6 +28,9 @@ public final class Structure {
 
     private Structure(Cell cell, int[] numbers, double[] positions, double[] masses, double[] velocities,
                       Map<String, Object> info, Map<String, Object> arrays, boolean copy) {
+        if (cell == null || numbers == null || positions == null) {
+            throw new IllegalArgumentException("a structure needs a cell, atomic numbers and positions (got null)");
+        }
         this.cell = cell;
         this.numbers = copy ? numbers.clone() : numbers;
         this.positions = copy ? positions.clone() : positions;
@@ -61,6 +64,9 @@ public final class Structure {
     private static double[] defaultMasses(int[] numbers) {
         double[] m = new double[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
+            if (numbers[i] < 1 || numbers[i] > Element.MAX_Z) {
+                throw new IllegalArgumentException("atom " + i + " has atomic number " + numbers[i] + " outside H..Pu");
+            }
             m[i] = Element.mass(numbers[i]);
         }
         return m;
@@ -269,7 +275,17 @@ public final class Structure {
         if (n1 < 1 || n2 < 1 || n3 < 1) {
             throw new IllegalArgumentException("supercell multiples must be ≥ 1, got " + n1 + "×" + n2 + "×" + n3);
         }
+        int[] mult = {n1, n2, n3};
+        for (int k = 0; k < 3; k++) {
+            if (mult[k] > 1 && cell.norm(k) == 0) {
+                throw new IllegalArgumentException("cannot repeat " + mult[k] + " times along cell vector " + "abc".charAt(k) + ", which is zero");
+            }
+        }
         int n = size();
+        long total = 3L * n * n1 * n2 * n3;
+        if ((long) n1 * n2 * n3 > Integer.MAX_VALUE || total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("supercell " + n1 + "×" + n2 + "×" + n3 + " of " + n + " atoms is too large for one structure");
+        }
         int copies = n1 * n2 * n3;
         int[] z = new int[n * copies];
         double[] x = new double[3 * n * copies];
@@ -319,6 +335,15 @@ public final class Structure {
         if (order.length != n) {
             throw new IllegalArgumentException("permutation has " + order.length + " entries for " + n + " atoms");
         }
+        boolean[] used = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (i < 0 || i >= n || used[i]) {
+                throw new IllegalArgumentException("not a permutation of 0.." + (n - 1) + ": entry " + k + " is " + i
+                        + (i >= 0 && i < n ? " (repeated)" : ""));
+            }
+            used[i] = true;
+        }
         int[] z = new int[n];
         double[] x = new double[3 * n];
         double[] m = new double[n];
@@ -347,6 +372,9 @@ public final class Structure {
 
     /** Only the atoms whose flag is set, in their order. */
     public Structure select(boolean[] keep) {
+        if (keep.length != size()) {
+            throw new IllegalArgumentException("selection has " + keep.length + " flags for " + size() + " atoms");
+        }
         int count = 0;
         for (boolean b : keep) {
             count += b ? 1 : 0;
@@ -361,9 +389,14 @@ public final class Structure {
         return subset(order);
     }
 
-    /** The atoms with the given indices (in that order). */
+    /** The atoms with the given indices (in that order; an index may repeat). */
     public Structure subset(int[] indices) {
         int n = indices.length;
+        for (int k = 0; k < n; k++) {
+            if (indices[k] < 0 || indices[k] >= size()) {
+                throw new IllegalArgumentException("atom index " + indices[k] + " (entry " + k + ") is outside 0.." + (size() - 1));
+            }
+        }
         int[] z = new int[n];
         double[] x = new double[3 * n];
         double[] m = new double[n];

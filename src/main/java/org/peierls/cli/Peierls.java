@@ -22,6 +22,8 @@ public final class Peierls implements Runnable {
         InfoCommand.class,
         ConvertCommand.class,
         RunCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -73,7 +75,8 @@ public final class Peierls implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("peierls: " + oneLine(ex.getMessage()));
-            err.println("Try 'peierls " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^peierls ?", "")) + " --help'.");
+            String sub = ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^peierls ?", "");
+            err.println("Try 'peierls " + (sub.isEmpty() ? "" : sub + " ") + "--help'.");
             return 2;
         });
         return cl;

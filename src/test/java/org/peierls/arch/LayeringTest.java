@@ -1,0 +1,54 @@
+package org.peierls.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data flows one way (DESIGN.md): structure → neighbors → descriptors → model → potential →
+ * simulation → properties → report → cli. A lower package never imports a higher one; io (file
+ * formats) sits just above atoms so every layer from descriptors up may read and write files.
+ */
+class LayeringTest {
+
+    @Test
+    void packagesDependOnlyDownwards() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.peierls");
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("util").definedBy("org.peierls.util..")
+                .layer("atoms").definedBy("org.peierls.atoms..")
+                .layer("io").definedBy("org.peierls.io..")
+                .layer("neighbors").definedBy("org.peierls.neighbors..")
+                .layer("descriptor").definedBy("org.peierls.descriptor..")
+                .layer("potential").definedBy("org.peierls.potential..")
+                .layer("model").definedBy("org.peierls.model..")
+                .layer("fit").definedBy("org.peierls.fit..")
+                .layer("sim").definedBy("org.peierls.sim..")
+                .layer("defects").definedBy("org.peierls.defects..")
+                .layer("analysis").definedBy("org.peierls.analysis..")
+                .layer("properties").definedBy("org.peierls.properties..")
+                .layer("active").definedBy("org.peierls.active..")
+                .layer("report").definedBy("org.peierls.report..")
+                .layer("cli").definedBy("org.peierls.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("active").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("properties").mayOnlyBeAccessedByLayers("active", "report", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("properties", "active", "report", "cli")
+                .whereLayer("defects").mayOnlyBeAccessedByLayers("properties", "active", "report", "cli")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("defects", "properties", "active", "report", "cli")
+                .whereLayer("fit").mayOnlyBeAccessedByLayers("active", "report", "cli", "properties")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("fit", "sim", "properties", "active", "report", "cli")
+                .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "fit", "sim", "defects", "properties", "active", "report", "cli")
+                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "model", "fit", "analysis", "properties", "active", "report", "cli")
+                .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
+                .check(classes);
+    }
+}

@@ -1,0 +1,29 @@
+package org.peierls.potential.eam;
+
+import java.util.List;
+import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialContractTest;
+import org.peierls.testutil.SharedData;
+
+/** pair_style eam with Cu_u3.eam (Foiles 1986) on fcc Cu. */
+class EamFuncflContractTest extends PotentialContractTest {
+    private static Potential pot;
+
+    @Override
+    protected Potential potential() {
+        if (pot == null) {
+            pot = EamPotential.funcfl(List.of(SharedData.lammpsPotential("Cu_u3.eam")));
+        }
+        return pot;
+    }
+
+    @Override
+    protected int[] elements() {
+        return new int[]{29};
+    }
+
+    @Override
+    protected double latticeConstant() {
+        return 3.615;
+    }
+}
