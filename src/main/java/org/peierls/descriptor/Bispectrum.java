@@ -51,6 +51,8 @@ public final class Bispectrum implements Descriptor {
     // per compact element: factors of the contraction arrays
     final double[] k0, kPlus, kMinus, sqrtPlus, sqrtMinus, twoJm2m;
     private final ThreadLocal<Workspace> workspaces;
+    private final java.util.concurrent.atomic.AtomicReference<PairForces> lastScatter = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<double[]> spare = new java.util.concurrent.atomic.AtomicReference<>();
     /** The SIMD kernel, or null when the Vector API is unavailable or switched off. */
     private final VectorKernel vector;
     private final ThreadLocal<VectorKernel.Batch> batches;
@@ -183,7 +185,7 @@ public final class Bispectrum implements Descriptor {
     public void backpropagate(Structure structure, NeighborList neighbors, double[] beta, double[] forces,
                               double[] virial) {
         checkLength("beta", beta, structure.size() * ncoeff);
-        double[] pair = new double[3 * neighbors.size()];
+        double[] pair = pairBuffer(neighbors.size());
         double[] vec = run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, pair);
         scatter(neighbors, vec, pair, forces, virial);
     }
@@ -193,7 +195,7 @@ public final class Bispectrum implements Descriptor {
                                           double[] forces, double[] virial, double[] energies) {
         int n = structure.size();
         double[] e = energies != null ? energies : new double[n];
-        double[] pair = new double[3 * neighbors.size()];
+        double[] pair = pairBuffer(neighbors.size());
         double[] vec = run(structure, neighbors, Mode.FUSED, null, energy, null, e, pair);
         scatter(neighbors, vec, pair, forces, virial);
         double total = 0;
@@ -277,6 +279,9 @@ public final class Bispectrum implements Descriptor {
             Workspace w = workspaces.get();
             for (int i = lo; i < hi; i++) {
                 int count = gather(w, i, types, start, nbr, vec);
+                if (pair != null) {
+                    java.util.Arrays.fill(pair, 3 * start[i], 3 * start[i + 1], 0.0);
+                }
                 accumulateU(w, count);
                 expandU(w);
                 computeZ(w);
@@ -302,44 +307,22 @@ public final class Bispectrum implements Descriptor {
         return vec;
     }
 
-    /** forces += Σ pairs (+f on i, −f on j); virial += −r ⊗ f, one serial pass (deterministic). */
-    private static void scatter(NeighborList nl, double[] vec, double[] pair, double[] forces, double[] virial) {
-        int n = nl.atoms();
-        int[] start = nl.offsetsArray();
-        int[] nbr = nl.neighborsArray();
-        double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0;
-        for (int i = 0; i < n; i++) {
-            double fx = 0, fy = 0, fz = 0;
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                double gx = pair[3 * k], gy = pair[3 * k + 1], gz = pair[3 * k + 2];
-                if (gx == 0 && gy == 0 && gz == 0) {
-                    continue;
-                }
-                int j = nbr[k];
-                fx += gx;
-                fy += gy;
-                fz += gz;
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                double rx = vec[3 * k], ry = vec[3 * k + 1], rz = vec[3 * k + 2];
-                w0 -= rx * gx;
-                w1 -= ry * gy;
-                w2 -= rz * gz;
-                w3 -= ry * gz;
-                w4 -= rx * gz;
-                w5 -= rx * gy;
-            }
-            forces[3 * i] += fx;
-            forces[3 * i + 1] += fy;
-            forces[3 * i + 2] += fz;
-        }
-        virial[0] += w0;
-        virial[1] += w1;
-        virial[2] += w2;
-        virial[3] += w3;
-        virial[4] += w4;
-        virial[5] += w5;
+    /**
+     * A buffer of per-entry pair derivatives {@code [3·entries]}: the one of the previous call
+     * when it is free and of the right size (every entry is overwritten by the kernels, zero
+     * outside the cutoff), else a new one.
+     */
+    private double[] pairBuffer(int entries) {
+        double[] p = spare.getAndSet(null);
+        return p != null && p.length == 3 * entries ? p : new double[3 * entries];
+    }
+
+    /** forces += Σ pairs (+g on i, −g on j); virial += −r ⊗ g (parallel, deterministic). */
+    private void scatter(NeighborList nl, double[] vec, double[] pair, double[] forces, double[] virial) {
+        PairForces pf = PairForces.of(nl, lastScatter.get());
+        lastScatter.set(pf);
+        pf.scatter(vec, pair, forces, virial);
+        spare.set(pair);
     }
 
     private void checkList(NeighborList nl, int n) {

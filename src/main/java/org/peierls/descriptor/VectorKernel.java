@@ -193,6 +193,10 @@ final class VectorKernel {
             for (int l = 0; l < L; l++) {
                 Lane a = w.lanes[l];
                 a.count = l < nl ? gather(a, base + l, types, start, nbr, vec) : 0;
+                if (pair != null && l < nl) {
+                    // entries outside the cutoff get no derivative
+                    Arrays.fill(pair, 3 * start[base + l], 3 * start[base + l + 1], 0.0);
+                }
                 slots = Math.max(slots, a.count);
             }
             w.ensureSlots(slots);
