@@ -33,6 +33,7 @@ import org.peierls.util.Parallel;
 public final class Bispectrum implements Descriptor {
 
     private static final double WSELF = 1.0;
+    /** Atoms per chunk of the gradients path. */
     private static final int GRAIN = 16;
 
     private final BispectrumParameters params;
@@ -185,9 +186,9 @@ public final class Bispectrum implements Descriptor {
     public void backpropagate(Structure structure, NeighborList neighbors, double[] beta, double[] forces,
                               double[] virial) {
         checkLength("beta", beta, structure.size() * ncoeff);
-        double[] pair = pairBuffer(neighbors.size());
-        double[] vec = run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, pair);
-        scatter(neighbors, vec, pair, forces, virial);
+        PairForces.Sink sink = sink(neighbors, forces);
+        run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, sink);
+        finish(sink, virial);
     }
 
     @Override
@@ -195,9 +196,9 @@ public final class Bispectrum implements Descriptor {
                                           double[] forces, double[] virial, double[] energies) {
         int n = structure.size();
         double[] e = energies != null ? energies : new double[n];
-        double[] pair = pairBuffer(neighbors.size());
-        double[] vec = run(structure, neighbors, Mode.FUSED, null, energy, null, e, pair);
-        scatter(neighbors, vec, pair, forces, virial);
+        PairForces.Sink sink = sink(neighbors, forces);
+        run(structure, neighbors, Mode.FUSED, null, energy, null, e, sink);
+        finish(sink, virial);
         double total = 0;
         for (int i = 0; i < n; i++) {
             total += e[i];
@@ -258,19 +259,19 @@ public final class Bispectrum implements Descriptor {
     private enum Mode { VALUES, ADJOINT, FUSED }
 
     private double[] run(Structure structure, NeighborList neighbors, Mode mode, double[] betaIn, AtomEnergy model,
-                         double[] bOut, double[] energies, double[] pair) {
+                         double[] bOut, double[] energies, PairForces.Sink sink) {
         int n = structure.size();
         int[] types = types(structure);
         checkList(neighbors, n);
         double[] vec = neighbors.vectorsFor(structure);
         int[] start = neighbors.offsetsArray();
         int[] nbr = neighbors.neighborsArray();
-        int chunks = Parallel.chunks(n, GRAIN);
+        int chunks = PairForces.chunks(n);
         if (vector != null) {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
                 vector.run(batches.get(), lo, hi, types, start, nbr, vec, mode == Mode.VALUES,
-                        mode == Mode.ADJOINT ? betaIn : null, mode == Mode.FUSED ? model : null, bOut, energies, pair);
+                        mode == Mode.ADJOINT ? betaIn : null, mode == Mode.FUSED ? model : null, bOut, energies, sink, c);
             });
             return vec;
         }
@@ -279,9 +280,6 @@ public final class Bispectrum implements Descriptor {
             Workspace w = workspaces.get();
             for (int i = lo; i < hi; i++) {
                 int count = gather(w, i, types, start, nbr, vec);
-                if (pair != null) {
-                    java.util.Arrays.fill(pair, 3 * start[i], 3 * start[i + 1], 0.0);
-                }
                 accumulateU(w, count);
                 expandU(w);
                 computeZ(w);
@@ -300,29 +298,28 @@ public final class Bispectrum implements Descriptor {
                 computeY(w);
                 prepareContraction(w);
                 for (int q = 0; q < count; q++) {
-                    neighborForce(w, q, pair);
+                    neighborForce(w, i, q, sink, c);
                 }
             }
         });
         return vec;
     }
 
-    /**
-     * A buffer of per-entry pair derivatives {@code [3·entries]}: the one of the previous call
-     * when it is free and of the right size (every entry is overwritten by the kernels, zero
-     * outside the cutoff), else a new one.
-     */
-    private double[] pairBuffer(int entries) {
-        double[] p = spare.getAndSet(null);
-        return p != null && p.length == 3 * entries ? p : new double[3 * entries];
-    }
-
-    /** forces += Σ pairs (+g on i, −g on j); virial += −r ⊗ g (parallel, deterministic). */
-    private void scatter(NeighborList nl, double[] vec, double[] pair, double[] forces, double[] virial) {
+    /** The receiver of the pair derivatives of one evaluation (a zeroed buffer reused when free). */
+    private PairForces.Sink sink(NeighborList nl, double[] forces) {
+        checkLength("forces", forces, 3 * nl.atoms());
         PairForces pf = PairForces.of(nl, lastScatter.get());
         lastScatter.set(pf);
-        pf.scatter(vec, pair, forces, virial);
-        spare.set(pair);
+        double[] buf = spare.getAndSet(null);
+        if (buf == null || buf.length != 3 * nl.size()) {
+            buf = new double[3 * nl.size()];
+        }
+        return pf.sink(forces, buf);
+    }
+
+    private void finish(PairForces.Sink sink, double[] virial) {
+        sink.finish(virial);
+        spare.set(sink.transposed); // all-zero again
     }
 
     private void checkList(NeighborList nl, int n) {
@@ -514,8 +511,8 @@ public final class Bispectrum implements Descriptor {
         }
     }
 
-    /** dE_i/dr_q of neighbor q into {@code pair[3k…]} (k = its neighbor-list entry). */
-    private void neighborForce(Workspace w, int q, double[] pair) {
+    /** dE_i/dr of neighbor q of atom i into the sink (chunk c). */
+    private void neighborForce(Workspace w, int i, int q, PairForces.Sink sink, int chunk) {
         double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
         final double[] g = w.geometry;
         CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
@@ -536,9 +533,9 @@ public final class Bispectrum implements Descriptor {
         double ds = dsf * s;
         int k = w.nk[q];
         final int th = CayleyKlein.THETA, xr = CayleyKlein.X01R, xi = CayleyKlein.X01I;
-        pair[3 * k] = 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi));
-        pair[3 * k + 1] = 2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi));
-        pair[3 * k + 2] = 2.0 * (ds * z * rinv + sf * (g[th + 2] * t0 + g[xr + 2] * qr + g[xi + 2] * qi));
+        sink.add(chunk, i, k, x, y, z, 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi)),
+                2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi)),
+                2.0 * (ds * z * rinv + sf * (g[th + 2] * t0 + g[xr + 2] * qr + g[xi + 2] * qi)));
     }
 
     /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]}. */

@@ -4,18 +4,27 @@ import org.peierls.neighbors.NeighborList;
 import org.peierls.util.Parallel;
 
 /**
- * Turns per-entry pair derivatives of a FULL neighbor list, g_k = ∂E_i/∂r_k for entry k = (i → j),
- * into forces F_i += g_k, F_j −= g_k and the virial W −= r_k ⊗ g_k — in parallel without write
- * races: atom m collects its own entries and, through the transpose of the list (the entries
- * whose neighbor is m), those pointing at it. Chunks depend only on N and every sum has a fixed
- * order, so the result does not depend on the number of threads at all.
+ * Turns per-pair derivatives g = ∂E_i/∂r_k of a FULL neighbor list (entry k = i → j) into forces
+ * F_i += g, F_j −= g and the virial W −= r_k ⊗ g, in parallel and without write races:
+ *
+ * <ul>
+ *   <li>while atom i is computed, its own share goes straight to F_i and to the virial of its
+ *       chunk, and g is stored at the entry's place in the transpose of the list (the entries
+ *       grouped by their neighbor atom);</li>
+ *   <li>{@link Sink#finish} then gives every atom j the sum of the g's pointing at it, reading the
+ *       transposed array in order (and zeroing it for the next call).</li>
+ * </ul>
+ *
+ * Chunks depend only on N and every sum has a fixed order: the result does not depend on the
+ * number of threads at all. Built once per neighbor list.
  */
 final class PairForces {
 
     private final NeighborList list;
-    /** Entries whose neighbor is atom m: {@code entry[start[m] … start[m+1])}, increasing. */
+    /** Transposed entries of atom j: positions {@code [start[j], start[j+1])}. */
     private final int[] start;
-    private final int[] entry;
+    /** Position of entry k in the transposed order. */
+    private final int[] tpos;
 
     private PairForces(NeighborList list) {
         this.list = list;
@@ -29,9 +38,9 @@ final class PairForces {
             start[j + 1] += start[j];
         }
         int[] fill = java.util.Arrays.copyOf(start, n);
-        entry = new int[nbr.length];
+        tpos = new int[nbr.length];
         for (int k = 0; k < nbr.length; k++) {
-            entry[fill[nbr[k]]++] = k;
+            tpos[k] = fill[nbr[k]]++;
         }
     }
 
@@ -40,56 +49,75 @@ final class PairForces {
         return cached != null && cached.list == list ? cached : new PairForces(list);
     }
 
+    /** Chunks of atoms the kernels must use (a function of N only). */
+    static int chunks(int n) {
+        return Parallel.chunks(n, 16);
+    }
+
     /**
-     * @param vec    displacement vectors {@code [3·size]}
-     * @param pair   g_k {@code [3·size]}
-     * @param forces += {@code [3N]}
-     * @param virial += Voigt {@code [6]}
+     * The receiver of one evaluation's pair derivatives.
+     *
+     * @param buffer all-zero {@code [3·entries]} (it is all-zero again after {@link Sink#finish})
      */
-    void scatter(double[] vec, double[] pair, double[] forces, double[] virial) {
-        final int n = list.atoms();
-        final int[] off = list.offsetsArray();
-        final int chunks = Parallel.chunks(n, 1024);
-        final double[] partial = new double[6 * chunks];
-        Parallel.forEachChunk(chunks, c -> {
-            int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-            double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0;
-            for (int m = lo; m < hi; m++) {
-                double fx = 0, fy = 0, fz = 0;
-                for (int k = off[m]; k < off[m + 1]; k++) {
-                    double gx = pair[3 * k], gy = pair[3 * k + 1], gz = pair[3 * k + 2];
-                    fx += gx;
-                    fy += gy;
-                    fz += gz;
-                    double rx = vec[3 * k], ry = vec[3 * k + 1], rz = vec[3 * k + 2];
-                    w0 -= rx * gx;
-                    w1 -= ry * gy;
-                    w2 -= rz * gz;
-                    w3 -= ry * gz;
-                    w4 -= rx * gz;
-                    w5 -= rx * gy;
-                }
-                for (int t = start[m]; t < start[m + 1]; t++) {
-                    int k = entry[t];
-                    fx -= pair[3 * k];
-                    fy -= pair[3 * k + 1];
-                    fz -= pair[3 * k + 2];
-                }
-                forces[3 * m] += fx;
-                forces[3 * m + 1] += fy;
-                forces[3 * m + 2] += fz;
-            }
+    Sink sink(double[] forces, double[] buffer) {
+        return new Sink(forces, buffer, new double[6 * chunks(list.atoms())]);
+    }
+
+    final class Sink {
+        final double[] forces;
+        final double[] transposed;
+        final double[] virial;
+
+        private Sink(double[] forces, double[] transposed, double[] virial) {
+            this.forces = forces;
+            this.transposed = transposed;
+            this.virial = virial;
+        }
+
+        /** g = ∂E_i/∂r of entry k (displacement r) of atom i, from chunk c. */
+        void add(int c, int i, int k, double rx, double ry, double rz, double gx, double gy, double gz) {
+            forces[3 * i] += gx;
+            forces[3 * i + 1] += gy;
+            forces[3 * i + 2] += gz;
+            int t = 3 * tpos[k];
+            transposed[t] = gx;
+            transposed[t + 1] = gy;
+            transposed[t + 2] = gz;
             int o = 6 * c;
-            partial[o] = w0;
-            partial[o + 1] = w1;
-            partial[o + 2] = w2;
-            partial[o + 3] = w3;
-            partial[o + 4] = w4;
-            partial[o + 5] = w5;
-        });
-        for (int c = 0; c < chunks; c++) {
-            for (int v = 0; v < 6; v++) {
-                virial[v] += partial[6 * c + v];
+            virial[o] -= rx * gx;
+            virial[o + 1] -= ry * gy;
+            virial[o + 2] -= rz * gz;
+            virial[o + 3] -= ry * gz;
+            virial[o + 4] -= rx * gz;
+            virial[o + 5] -= rx * gy;
+        }
+
+        /** The neighbors' shares of the forces, and the virial into {@code total} (Voigt, +=). */
+        void finish(double[] total) {
+            final int n = list.atoms();
+            final int chunks = Parallel.chunks(n, 1024);
+            final double[] tr = transposed;
+            Parallel.forEachChunk(chunks, c -> {
+                int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+                for (int m = lo; m < hi; m++) {
+                    double fx = 0, fy = 0, fz = 0;
+                    for (int t = 3 * start[m]; t < 3 * start[m + 1]; t += 3) {
+                        fx += tr[t];
+                        fy += tr[t + 1];
+                        fz += tr[t + 2];
+                        tr[t] = 0.0;
+                        tr[t + 1] = 0.0;
+                        tr[t + 2] = 0.0;
+                    }
+                    forces[3 * m] -= fx;
+                    forces[3 * m + 1] -= fy;
+                    forces[3 * m + 2] -= fz;
+                }
+            });
+            for (int c = 0; c < virial.length / 6; c++) {
+                for (int v = 0; v < 6; v++) {
+                    total[v] += virial[6 * c + v];
+                }
             }
         }
     }

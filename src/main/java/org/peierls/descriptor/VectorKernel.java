@@ -182,10 +182,12 @@ final class VectorKernel {
      * @param model      per-atom model (fused mode) or null
      * @param bOut       B rows to fill (values mode) or null
      * @param energies   per-atom energies (fused mode)
-     * @param pair       per-list-entry dE_i/dr (adjoint and fused modes)
+     * @param sink       receives dE_i/dr per pair (adjoint and fused modes)
+     * @param chunk      the chunk [lo, hi) is (for the sink's virial)
      */
     void run(Batch w, int lo, int hi, int[] types, int[] start, int[] nbr, double[] vec, boolean valuesOnly,
-             double[] betaIn, Descriptor.AtomEnergy model, double[] bOut, double[] energies, double[] pair) {
+             double[] betaIn, Descriptor.AtomEnergy model, double[] bOut, double[] energies, PairForces.Sink sink,
+             int chunk) {
         final int nc = ix.bSize;
         for (int base = lo; base < hi; base += L) {
             int nl = Math.min(L, hi - base);
@@ -193,10 +195,6 @@ final class VectorKernel {
             for (int l = 0; l < L; l++) {
                 Lane a = w.lanes[l];
                 a.count = l < nl ? gather(a, base + l, types, start, nbr, vec) : 0;
-                if (pair != null && l < nl) {
-                    // entries outside the cutoff get no derivative
-                    Arrays.fill(pair, 3 * start[base + l], 3 * start[base + l + 1], 0.0);
-                }
                 slots = Math.max(slots, a.count);
             }
             w.ensureSlots(slots);
@@ -243,7 +241,7 @@ final class VectorKernel {
             computeY(w);
             prepareContraction(w);
             for (int q = 0; q < slots; q++) {
-                forceSlot(w, q, pair);
+                forceSlot(w, q, base, sink, chunk);
             }
         }
     }
@@ -497,8 +495,8 @@ final class VectorKernel {
         }
     }
 
-    /** dE_i/dr of the q-th neighbor of each atom. */
-    private void forceSlot(Batch w, int q, double[] pair) {
+    /** dE_i/dr of the q-th neighbor of each atom (atoms base, base+1, …) into the sink. */
+    private void forceSlot(Batch w, int q, int base, PairForces.Sink sink, int chunk) {
         final double[] cont = w.contB, u = w.u, t = w.tmp;
         final int ub = q * cs * 2 * L;
         // eight independent accumulators (real and imaginary halves apart)
@@ -530,12 +528,14 @@ final class VectorKernel {
             int o = q * CayleyKlein.SIZE;
             double[] geo = a.geo;
             int k = a.nk[q];
-            pair[3 * k] = 2.0 * (ds * a.nx[q] + sf * (geo[o + CayleyKlein.THETA] * tv
-                    + geo[o + CayleyKlein.X01R] * qrv + geo[o + CayleyKlein.X01I] * qiv));
-            pair[3 * k + 1] = 2.0 * (ds * a.ny[q] + sf * (geo[o + CayleyKlein.THETA + 1] * tv
-                    + geo[o + CayleyKlein.X01R + 1] * qrv + geo[o + CayleyKlein.X01I + 1] * qiv));
-            pair[3 * k + 2] = 2.0 * (ds * a.nz[q] + sf * (geo[o + CayleyKlein.THETA + 2] * tv
-                    + geo[o + CayleyKlein.X01R + 2] * qrv + geo[o + CayleyKlein.X01I + 2] * qiv));
+            double x = a.nx[q], y = a.ny[q], z = a.nz[q];
+            sink.add(chunk, base + l, k, x, y, z,
+                    2.0 * (ds * x + sf * (geo[o + CayleyKlein.THETA] * tv
+                            + geo[o + CayleyKlein.X01R] * qrv + geo[o + CayleyKlein.X01I] * qiv)),
+                    2.0 * (ds * y + sf * (geo[o + CayleyKlein.THETA + 1] * tv
+                            + geo[o + CayleyKlein.X01R + 1] * qrv + geo[o + CayleyKlein.X01I + 1] * qiv)),
+                    2.0 * (ds * z + sf * (geo[o + CayleyKlein.THETA + 2] * tv
+                            + geo[o + CayleyKlein.X01R + 2] * qrv + geo[o + CayleyKlein.X01I + 2] * qiv)));
         }
     }
 }
