@@ -27,8 +27,11 @@ import org.peierls.util.Parallel;
  * of M^†·∂M/∂r_l.</p>
  *
  * <p>Per-thread workspaces hold every buffer; the kernels allocate nothing per atom. Work is
- * split over atoms in chunks that depend only on N, and per-pair results are summed into
- * forces and virial in one serial pass, so results do not depend on the thread count.</p>
+ * split over atoms in chunks that depend only on N, and pair derivatives reach the forces
+ * through {@link PairForces} in a fixed order, so results do not depend on the thread count.
+ * With the Vector API present ({@link #VECTOR_API}) the MD paths run the 4-wide SIMD
+ * {@link VectorKernel}; the scalar kernels here serve otherwise, and always for
+ * {@link #gradients}.</p>
  */
 public final class Bispectrum implements Descriptor {
 
