@@ -227,7 +227,10 @@ class BispectrumTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void simdKernelEqualsScalarKernel(String name, BispectrumParameters p, int z2) {
-        org.peierls.testutil.SharedData.require(Bispectrum.VECTOR_API, "the Vector API (--add-modules jdk.incubator.vector)");
+        // the test runner adds the module (pom.xml); only hardware without 4 double lanes may skip
+        org.peierls.testutil.SharedData.require(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "the Vector API module (--add-modules jdk.incubator.vector)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "no 4-lane double SIMD on this machine");
         Bispectrum simd = new Bispectrum(p, true);
         Bispectrum scalar = new Bispectrum(p, false);
         assertTrue(simd.simd() && !scalar.simd());
