@@ -50,13 +50,6 @@ final class BispectrumIndex {
     /** sqrt(p/q) for 1 ≤ p, q ≤ J+1 (recursion coefficients): {@code rootPq[p·(J+2)+q]}. */
     final double[] rootPq;
 
-    /**
-     * Recursion coefficients per compact element c = (j, mb ≤ j/2, ma):
-     * u[c] = recA[c]·ā·u^{j−1}[mb][ma] − recB[c]·b̄·u^{j−1}[mb][ma−1]; recA = √((j−ma)/(j−mb)),
-     * recB = √(ma/(j−mb)) (0 on the extra rows, which are mirrored instead).
-     */
-    final double[] recA, recB;
-
     // Flattened Z terms: Z_z = Σ_{t ∈ [zTerm[z], zTerm[z+1])} termCg[t]·U[termU1[t]]·U[termU2[t]]
     // (full U layout; termCg = product of the two Clebsch–Gordan coefficients)
     final int[] zTerm;
@@ -244,18 +237,6 @@ final class BispectrumIndex {
         for (int z = 0; z < zSize; z++) {
             int j = zJ[z];
             zU[z] = zU[z] - uBlock[j] + cBlock[j];
-        }
-
-        recA = new double[cSize];
-        recB = new double[cSize];
-        for (int j = 1; j <= twojmax; j++) {
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                for (int ma = 0; ma <= j; ma++) {
-                    int q = cBlock[j] + mb * (j + 1) + ma;
-                    recA[q] = Math.sqrt((double) (j - ma) / (j - mb));
-                    recB[q] = Math.sqrt((double) ma / (j - mb));
-                }
-            }
         }
 
         // Terms whose two factors are the same pair of U elements (j1 = j2, swapped factors) are
