@@ -15,7 +15,15 @@ package org.peierls.descriptor;
  * j1+j2+j even, and every half element (mb ≤ j/2, all ma) of layer j; entry {@code z} of the list
  * sums the products u^{j1}[mb1][ma1]·u^{j2}[mb2][ma2] with mb1 = zMb1Min+ib, mb2 = zMb2Max−ib
  * (ib &lt; zNb) and ma1 = zMa1Min+ia, ma2 = zMa2Max−ia (ia &lt; zNa), weighted by the
- * Clebsch–Gordan coefficients {@link #cg} of the block {@code zCg}.</p>
+ * Clebsch–Gordan coefficients {@link #cg} of the block {@code zCg}. The kernels use the same
+ * sums flattened ({@link #zTerm}, {@link #termU1}, {@link #termU2}, {@link #termCg}: one product
+ * of two U elements and one coefficient per term, equal pairs merged). {@link #zU} is the
+ * compact-layout element of layer j that entry z belongs to.</p>
+ *
+ * <p><b>Compact layout.</b> Per-neighbor and per-atom arrays keep only the rows mb ≤ j/2 of each
+ * layer, plus, for odd j &lt; J, the row (j+1)/2 that the recursion of layer j+1 reads
+ * ({@link #cBlock}, {@link #cRows}, {@link #cSize}); within a layer the rows are laid out as in
+ * the full layout.</p>
  *
  * <p><b>B list.</b> The independent bispectrum components are the triples with j ≥ j1 ≥ j2,
  * ordered j1, then j2, then j ascending — LAMMPS's order, that of the coefficients in a
@@ -204,7 +212,7 @@ final class BispectrumIndex {
                             zMb2Max[nz] = (2 * mb - j - (2 * mb1min - j1) + j2) / 2;
                             zNb[nz] = Math.min(j1, (2 * mb - j + j2 + j1) / 2) - mb1min + 1;
                             zCg[nz] = cgBlock[block(j1, j2, j)];
-                            zU[nz] = uBlock[j] + (j + 1) * mb + ma; // made compact below
+                            zU[nz] = uBlock[j] + (j + 1) * mb + ma; // moved to the compact layout below
                             nz++;
                         }
                     }
