@@ -48,6 +48,7 @@ public final class Peierls implements Runnable {
     }
 
     static CommandLine commandLine() {
+        org.peierls.model.ModelSpecs.register();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);

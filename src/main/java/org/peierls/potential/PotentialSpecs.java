@@ -22,7 +22,9 @@ import org.peierls.util.InputException;
  * <li>{@code zhou2004:EL[,EL…]} the analytic Zhou–Johnson–Wadley 2004 EAM;</li>
  * <li>{@code lj:EPS,SIGMA,RCUT} shifted Lennard-Jones (eV, Å, Å), any element;</li>
  * <li>{@code morse:D0,ALPHA,R0,RCUT} shifted Morse (eV, 1/Å, Å, Å), any element;</li>
- * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers.</li>
+ * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers;</li>
+ * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, registered by
+ *     {@code org.peierls.model.ModelSpecs}, which the command line calls at start-up).</li>
  * </ul>
  * A sum (hybrid/overlay) joins specs with {@code " + "}, e.g. {@code zbl:4.0,4.8 + eam/alloy:X}.
  * Other packages add prefixes with {@link #register}.
