@@ -47,9 +47,26 @@ public final class ForceBenchmark {
      * @param steps             timed evaluations
      * @param neighborsPerAtom  list entries per atom (full list)
      * @param energy            energy of the structure, eV (a check that the work was done)
+     * @param cpuUsPerAtomStep  process CPU time per evaluation per atom, µs (all threads; NaN when
+     *                          the JVM cannot tell): with {@code usPerAtomStep} it shows how many
+     *                          cores the run really got on a shared machine
      */
     public record Result(double usPerAtomStep, double bestUsPerAtomStep, int natoms, int threads, int steps,
-                         double neighborsPerAtom, double energy) {
+                         double neighborsPerAtom, double energy, double cpuUsPerAtomStep) {
+
+        /** Cores busy on average during the timed evaluations (CPU time / wall time). */
+        public double coresUsed() {
+            return cpuUsPerAtomStep / usPerAtomStep;
+        }
+    }
+
+    /** CPU time of this process, ns, or −1 when unavailable. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Runs the benchmark; the thread count is restored afterwards. */
@@ -63,6 +80,7 @@ public final class ForceBenchmark {
                 r = potential.compute(structure, list, Potential.Output.TOTALS);
             }
             long best = Long.MAX_VALUE;
+            long cpu0 = processCpuNanos();
             long start = System.nanoTime();
             for (int s = 0; s < options.steps(); s++) {
                 long t0 = System.nanoTime();
@@ -70,9 +88,11 @@ public final class ForceBenchmark {
                 best = Math.min(best, System.nanoTime() - t0);
             }
             long total = System.nanoTime() - start;
+            long cpu1 = processCpuNanos();
             int n = Math.max(1, structure.size());
+            double cpu = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) * 1e-3 / options.steps() / n;
             return new Result(total * 1e-3 / options.steps() / n, best * 1e-3 / n, structure.size(), options.threads(),
-                    options.steps(), (double) list.size() / n, r.energy());
+                    options.steps(), (double) list.size() / n, r.energy(), cpu);
         } finally {
             Parallel.setThreads(before);
         }

@@ -35,6 +35,10 @@ class LiveLammpsTest {
         List<Case> c = new ArrayList<>();
         c.add(new Case("eam Cu_u3", "eam:" + dir + "Cu_u3.eam", new int[]{29},
                 List.of("pair_style eam", "pair_coeff 1 1 " + dir + "Cu_u3.eam"), 3.615, true));
+        // nearest neighbours at 1.7 Å: host densities beyond the table's rho_max (0.25), where
+        // LAMMPS extrapolates F linearly
+        c.add(new Case("eam Cu_u3 squeezed past rho_max", "eam:" + dir + "Cu_u3.eam", new int[]{29},
+                List.of("pair_style eam", "pair_coeff 1 1 " + dir + "Cu_u3.eam"), 2.4, true));
         c.add(new Case("eam Cu_u3 + Ni_u3 (funcfl mixing)", "eam:" + dir + "Cu_u3.eam," + dir + "Ni_u3.eam", new int[]{29, 28},
                 List.of("pair_style eam", "pair_coeff 1 1 " + dir + "Cu_u3.eam", "pair_coeff 2 2 " + dir + "Ni_u3.eam"), 3.57, true));
         c.add(new Case("eam/alloy CuTa", "eam/alloy:" + dir + "CuTa.eam.alloy", new int[]{29, 73},

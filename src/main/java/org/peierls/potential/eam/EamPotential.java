@@ -451,6 +451,7 @@ public final class EamPotential implements Potential {
                                double[] rho, double[] share, double[] localP, double[] inverseR, int[] rowOf) {
         final double cs = cutsq, inv = rdr;
         final int last = nr - 1;
+        final boolean single = ne == 1;     // one element: no type lookups
         for (int i = lo; i < hi; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
@@ -477,7 +478,7 @@ public final class EamPotential implements Potential {
                     localP[k] = p;
                     rowOf[k] = m - 1;
                     inverseR[k] = 1.0 / r;
-                    int tj = type[j];
+                    int tj = single ? ti : type[j];
                     int o = 4 * (m - 1);
                     double[] c = dens[ti * ne + tj];
                     double mine = ((c[o] * p + c[o + 1]) * p + c[o + 2]) * p + c[o + 3];
@@ -546,6 +547,7 @@ public final class EamPotential implements Potential {
                             double[] localP, double[] inverseR, int[] rowOf, double[] chunkEnergy, double[] chunkVirial) {
         final double cs = cutsq, inv = rdr;
         final int last = nr - 1;
+        final double[] only = ne == 1 ? force[0] : null;     // one element: no type lookups
         double epair = 0;
         double vxx = 0, vyy = 0, vzz = 0, vyz = 0, vxz = 0, vxy = 0;
         for (int i = lo; i < hi; i++) {
@@ -566,10 +568,11 @@ public final class EamPotential implements Potential {
                 double p = localP[k];
                 double sk = 0;
                 if (p >= 0) {
-                    double[] c = force[rowBase + type[j]];
+                    double[] c = only != null ? only : force[rowBase + type[j]];
                     int o = FSTRIDE * rowOf[k];
                     double rhojp = (c[o] * p + c[o + 1]) * p + c[o + 2];
-                    double rhoip = (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
+                    // like atoms share one density function
+                    double rhoip = only != null ? rhojp : (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
                     double z2p = (c[o + 6] * p + c[o + 7]) * p + c[o + 8];
                     double z2 = ((c[o + 9] * p + c[o + 10]) * p + c[o + 11]) * p + c[o + 12];
                     double recip = inverseR[k];

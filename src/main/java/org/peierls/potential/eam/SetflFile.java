@@ -1,14 +1,11 @@
 package org.peierls.potential.eam;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.peierls.atoms.Element;
+import org.peierls.io.AtomicWrite;
 import org.peierls.potential.PotentialFileReader;
 import org.peierls.util.InputException;
 
@@ -45,6 +42,19 @@ import org.peierls.util.InputException;
 public record SetflFile(Path file, String[] comments, String[] elements, int[] numbers, double[] masses,
                         String[] lattice, boolean finnisSinclair, int nrho, double drho, int nr, double dr,
                         double cutoff, double[][] embedding, double[][][] density, double[][] rphi) {
+
+    /** Checks array shapes against the grid sizes (for files built in memory). */
+    public SetflFile {
+        if (elements.length != numbers.length || elements.length != masses.length || embedding.length != elements.length
+                || density.length != elements.length || rphi.length != elements.length * (elements.length + 1) / 2) {
+            throw new IllegalArgumentException("setfl arrays do not match " + elements.length + " elements");
+        }
+        for (double[] e : embedding) {
+            if (e.length != nrho) {
+                throw new InputException("setfl F(rho) table has " + e.length + " values, expected nrho = " + nrho);
+            }
+        }
+    }
 
     /** Index of the pair (a, b) in {@link #rphi} (either order). */
     public static int pairIndex(int a, int b) {
@@ -133,40 +143,33 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
 
     /**
      * Writes this file in setfl layout (eam/alloy or eam/fs as {@link #finnisSinclair}), five numbers
-     * per line in {@code %24.16E}, through a temporary file renamed into place.
+     * per line in {@code %24.16E} (a space always before each), through a temporary file renamed into place.
      */
     public void write(Path path) {
-        Path dir = path.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-                for (int i = 0; i < 3; i++) {
-                    w.write(i < comments.length ? comments[i] : "");
-                    w.write('\n');
-                }
-                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%5d", elements.length));
-                for (String e : elements) {
-                    sb.append(' ').append(e);
-                }
-                w.write(sb.append('\n').toString());
-                w.write(String.format(Locale.ROOT, "%5d%24.16E%5d%24.16E%24.16E%n", nrho, drho, nr, dr, cutoff));
-                for (int a = 0; a < elements.length; a++) {
-                    w.write(String.format(Locale.ROOT, "%5d%15.5f%15.5f    %s%n", numbers[a], masses[a],
-                            latticeConstant(a), latticeType(a)));
-                    writeValues(w, embedding[a]);
-                    for (double[] block : density[a]) {
-                        writeValues(w, block);
-                    }
-                }
-                for (double[] t : rphi) {
-                    writeValues(w, t);
+        AtomicWrite.text(path, w -> {
+            for (int i = 0; i < 3; i++) {
+                w.write(i < comments.length ? comments[i] : "");
+                w.write('\n');
+            }
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%5d", elements.length));
+            for (String e : elements) {
+                sb.append(' ').append(e);
+            }
+            w.write(sb.append('\n').toString());
+            // explicit spaces: a 5-digit count would run into the preceding number otherwise
+            w.write(String.format(Locale.ROOT, "%5d %23.16E %5d %23.16E %23.16E%n", nrho, drho, nr, dr, cutoff));
+            for (int a = 0; a < elements.length; a++) {
+                w.write(String.format(Locale.ROOT, "%5d%15.5f%15.5f    %s%n", numbers[a], masses[a],
+                        latticeConstant(a), latticeType(a)));
+                writeValues(w, embedding[a]);
+                for (double[] block : density[a]) {
+                    writeValues(w, block);
                 }
             }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
+            for (double[] t : rphi) {
+                writeValues(w, t);
+            }
+        });
     }
 
     private double latticeConstant(int a) {
@@ -186,7 +189,7 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
     private static void writeValues(Writer w, double[] v) throws IOException {
         StringBuilder sb = new StringBuilder(v.length * 25);
         for (int i = 0; i < v.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%24.16E", v[i]));
+            sb.append(String.format(Locale.ROOT, " %23.16E", v[i]));   // always a space, even before E-100
             if (i % 5 == 4 || i == v.length - 1) {
                 sb.append('\n');
             }
@@ -194,16 +197,4 @@ public record SetflFile(Path file, String[] comments, String[] elements, int[] n
         w.write(sb.toString());
     }
 
-    /** Checks array shapes against the grid sizes (for files built in memory). */
-    public SetflFile {
-        if (elements.length != numbers.length || elements.length != masses.length || embedding.length != elements.length
-                || density.length != elements.length || rphi.length != elements.length * (elements.length + 1) / 2) {
-            throw new IllegalArgumentException("setfl arrays do not match " + elements.length + " elements");
-        }
-        for (double[] e : embedding) {
-            if (e.length != nrho) {
-                throw new InputException("setfl F(rho) table has " + e.length + " values, expected nrho = " + nrho);
-            }
-        }
-    }
 }

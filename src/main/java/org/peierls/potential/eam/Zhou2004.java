@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.peierls.atoms.Element;
 import org.peierls.util.InputException;
 
 /**
@@ -176,7 +175,7 @@ public final class Zhou2004 implements EamFunctions {
         return sb.toString();
     }
 
-    /** f(r)/[term] helper: value of c·exp[−k(x−1)]/[1 + (x−s)^20] and its x-derivative in d[0]. */
+    /** c·exp[−k(x−1)]/[1 + (x−s)<sup>20</sup>] and, in d[0], its derivative with respect to x. */
     private static double term(double c, double k, double s, double x, double[] d) {
         double t = x - s;
         double t2 = t * t, t4 = t2 * t2, t8 = t4 * t4, t16 = t8 * t8;
@@ -326,10 +325,5 @@ public final class Zhou2004 implements EamFunctions {
      */
     public static void writeSetfl(Path path, List<String> elements, int nrho, int nr) {
         of(elements).setfl(nrho, nr).write(path);
-    }
-
-    /** Atomic number of a symbol, for messages. */
-    static String symbol(int z) {
-        return Element.symbol(z);
     }
 }
