@@ -24,6 +24,9 @@ public final class Peierls implements Runnable {
         RunCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        RelaxCommand.class,
+        MdCommand.class,
+        NebCommand.class,
         FitCommand.class,
         TestCommand.class,
     };
@@ -47,6 +50,8 @@ public final class Peierls implements Runnable {
     }
 
     static CommandLine commandLine() {
+        org.peierls.model.ModelSpecs.register();
+        org.peierls.fit.FittedModel.registerSpecs();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);

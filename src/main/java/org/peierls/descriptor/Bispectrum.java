@@ -27,12 +27,16 @@ import org.peierls.util.Parallel;
  * of M^†·∂M/∂r_l.</p>
  *
  * <p>Per-thread workspaces hold every buffer; the kernels allocate nothing per atom. Work is
- * split over atoms in chunks that depend only on N, and per-pair results are summed into
- * forces and virial in one serial pass, so results do not depend on the thread count.</p>
+ * split over atoms in chunks that depend only on N, and pair derivatives reach the forces
+ * through {@link PairForces} in a fixed order, so results do not depend on the thread count.
+ * With the Vector API present ({@link #VECTOR_API}) the MD paths run the 4-wide SIMD
+ * {@link VectorKernel}; the scalar kernels here serve otherwise, and always for
+ * {@link #gradients}.</p>
  */
 public final class Bispectrum implements Descriptor {
 
     private static final double WSELF = 1.0;
+    /** Atoms per chunk of the gradients path. */
     private static final int GRAIN = 16;
 
     private final BispectrumParameters params;
@@ -50,7 +54,13 @@ public final class Bispectrum implements Descriptor {
     final int[] bZ;
     // per compact element: factors of the contraction arrays
     final double[] k0, kPlus, kMinus, sqrtPlus, sqrtMinus, twoJm2m;
+    // per B component and term (dB from u^j, u^j1, u^j2): compact layer start, its half length,
+    // the Z block it contracts with and 2·(j+1)/(j1+1)-type factor
+    private final int[] derivLayerStart, derivLayerLength, derivZ;
+    private final double[] derivFactor;
     private final ThreadLocal<Workspace> workspaces;
+    private final java.util.concurrent.atomic.AtomicReference<PairForces> lastScatter = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<double[]> spare = new java.util.concurrent.atomic.AtomicReference<>();
     /** The SIMD kernel, or null when the Vector API is unavailable or switched off. */
     private final VectorKernel vector;
     private final ThreadLocal<VectorKernel.Batch> batches;
@@ -109,6 +119,23 @@ public final class Bispectrum implements Descriptor {
             int j = ix.bJ[k];
             bzero[k] = params.bzeroFlag() ? (bnorm ? www : www * (j + 1)) : 0.0;
             bZ[k] = ix.zBlock[ix.block(ix.bJ1[k], ix.bJ2[k], j)];
+        }
+        derivLayerStart = new int[3 * ncoeff];
+        derivLayerLength = new int[3 * ncoeff];
+        derivZ = new int[3 * ncoeff];
+        derivFactor = new double[3 * ncoeff];
+        for (int k = 0; k < ncoeff; k++) {
+            int j1 = ix.bJ1[k], j2 = ix.bJ2[k], j = ix.bJ[k];
+            int[] layer = {j, j1, j2};
+            int[] zb = {bZ[k], ix.zBlock[ix.block(j, j2, j1)], ix.zBlock[ix.block(j, j1, j2)]};
+            double[] f = {1.0, bnorm ? 1.0 : (j + 1.0) / (j1 + 1.0), bnorm ? 1.0 : (j + 1.0) / (j2 + 1.0)};
+            for (int term = 0; term < 3; term++) {
+                int o = 3 * k + term;
+                derivLayerStart[o] = ix.cBlock[layer[term]];
+                derivLayerLength[o] = (layer[term] / 2 + 1) * (layer[term] + 1);
+                derivZ[o] = zb[term];
+                derivFactor[o] = 2.0 * f[term];
+            }
         }
         int cs = ix.cSize;
         k0 = new double[cs];
@@ -183,9 +210,9 @@ public final class Bispectrum implements Descriptor {
     public void backpropagate(Structure structure, NeighborList neighbors, double[] beta, double[] forces,
                               double[] virial) {
         checkLength("beta", beta, structure.size() * ncoeff);
-        double[] pair = new double[3 * neighbors.size()];
-        double[] vec = run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, pair);
-        scatter(neighbors, vec, pair, forces, virial);
+        PairForces.Sink sink = sink(neighbors, forces);
+        run(structure, neighbors, Mode.ADJOINT, beta, null, null, null, sink);
+        finish(sink, virial);
     }
 
     @Override
@@ -193,9 +220,9 @@ public final class Bispectrum implements Descriptor {
                                           double[] forces, double[] virial, double[] energies) {
         int n = structure.size();
         double[] e = energies != null ? energies : new double[n];
-        double[] pair = new double[3 * neighbors.size()];
-        double[] vec = run(structure, neighbors, Mode.FUSED, null, energy, null, e, pair);
-        scatter(neighbors, vec, pair, forces, virial);
+        PairForces.Sink sink = sink(neighbors, forces);
+        run(structure, neighbors, Mode.FUSED, null, energy, null, e, sink);
+        finish(sink, virial);
         double total = 0;
         for (int i = 0; i < n; i++) {
             total += e[i];
@@ -238,6 +265,7 @@ public final class Bispectrum implements Descriptor {
                 computeZ(w);
                 computeB(w);
                 System.arraycopy(w.b, 0, values, i * ncoeff, ncoeff);
+                weightZ(w);
                 for (int q = 0; q < count; q++) {
                     int e = offsets[i] + q;
                     jOut[e] = w.nj[q];
@@ -256,19 +284,19 @@ public final class Bispectrum implements Descriptor {
     private enum Mode { VALUES, ADJOINT, FUSED }
 
     private double[] run(Structure structure, NeighborList neighbors, Mode mode, double[] betaIn, AtomEnergy model,
-                         double[] bOut, double[] energies, double[] pair) {
+                         double[] bOut, double[] energies, PairForces.Sink sink) {
         int n = structure.size();
         int[] types = types(structure);
         checkList(neighbors, n);
         double[] vec = neighbors.vectorsFor(structure);
         int[] start = neighbors.offsetsArray();
         int[] nbr = neighbors.neighborsArray();
-        int chunks = Parallel.chunks(n, GRAIN);
+        int chunks = PairForces.chunks(n);
         if (vector != null) {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
                 vector.run(batches.get(), lo, hi, types, start, nbr, vec, mode == Mode.VALUES,
-                        mode == Mode.ADJOINT ? betaIn : null, mode == Mode.FUSED ? model : null, bOut, energies, pair);
+                        mode == Mode.ADJOINT ? betaIn : null, mode == Mode.FUSED ? model : null, bOut, energies, sink, c);
             });
             return vec;
         }
@@ -295,51 +323,28 @@ public final class Bispectrum implements Descriptor {
                 computeY(w);
                 prepareContraction(w);
                 for (int q = 0; q < count; q++) {
-                    neighborForce(w, q, pair);
+                    neighborForce(w, i, q, sink, c);
                 }
             }
         });
         return vec;
     }
 
-    /** forces += Σ pairs (+f on i, −f on j); virial += −r ⊗ f, one serial pass (deterministic). */
-    private static void scatter(NeighborList nl, double[] vec, double[] pair, double[] forces, double[] virial) {
-        int n = nl.atoms();
-        int[] start = nl.offsetsArray();
-        int[] nbr = nl.neighborsArray();
-        double w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0;
-        for (int i = 0; i < n; i++) {
-            double fx = 0, fy = 0, fz = 0;
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                double gx = pair[3 * k], gy = pair[3 * k + 1], gz = pair[3 * k + 2];
-                if (gx == 0 && gy == 0 && gz == 0) {
-                    continue;
-                }
-                int j = nbr[k];
-                fx += gx;
-                fy += gy;
-                fz += gz;
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                double rx = vec[3 * k], ry = vec[3 * k + 1], rz = vec[3 * k + 2];
-                w0 -= rx * gx;
-                w1 -= ry * gy;
-                w2 -= rz * gz;
-                w3 -= ry * gz;
-                w4 -= rx * gz;
-                w5 -= rx * gy;
-            }
-            forces[3 * i] += fx;
-            forces[3 * i + 1] += fy;
-            forces[3 * i + 2] += fz;
+    /** The receiver of the pair derivatives of one evaluation (a zeroed buffer reused when free). */
+    private PairForces.Sink sink(NeighborList nl, double[] forces) {
+        checkLength("forces", forces, 3 * nl.atoms());
+        PairForces pf = PairForces.of(nl, lastScatter.get());
+        lastScatter.set(pf);
+        double[] buf = spare.getAndSet(null);
+        if (buf == null || buf.length != 3 * nl.size()) {
+            buf = new double[3 * nl.size()];
         }
-        virial[0] += w0;
-        virial[1] += w1;
-        virial[2] += w2;
-        virial[3] += w3;
-        virial[4] += w4;
-        virial[5] += w5;
+        return pf.sink(forces, buf);
+    }
+
+    private void finish(PairForces.Sink sink, double[] virial) {
+        sink.finish(virial);
+        spare.set(sink.transposed); // all-zero again
     }
 
     private void checkList(NeighborList nl, int n) {
@@ -531,8 +536,8 @@ public final class Bispectrum implements Descriptor {
         }
     }
 
-    /** dE_i/dr_q of neighbor q into {@code pair[3k…]} (k = its neighbor-list entry). */
-    private void neighborForce(Workspace w, int q, double[] pair) {
+    /** dE_i/dr of neighbor q of atom i into the sink (chunk c). */
+    private void neighborForce(Workspace w, int i, int q, PairForces.Sink sink, int chunk) {
         double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
         final double[] g = w.geometry;
         CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
@@ -553,26 +558,26 @@ public final class Bispectrum implements Descriptor {
         double ds = dsf * s;
         int k = w.nk[q];
         final int th = CayleyKlein.THETA, xr = CayleyKlein.X01R, xi = CayleyKlein.X01I;
-        pair[3 * k] = 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi));
-        pair[3 * k + 1] = 2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi));
-        pair[3 * k + 2] = 2.0 * (ds * z * rinv + sf * (g[th + 2] * t0 + g[xr + 2] * qr + g[xi + 2] * qi));
+        sink.add(chunk, i, k, x, y, z, 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi)),
+                2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi)),
+                2.0 * (ds * z * rinv + sf * (g[th + 2] * t0 + g[xr + 2] * qr + g[xi + 2] * qi)));
     }
 
-    /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]}. */
+    /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]} (needs {@link #weightZ} first). */
     private void neighborDerivative(Workspace w, int q, double[] out, int at) {
         double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
         final double[] g = w.geometry;
         CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
         final double[] uR = w.uR, uI = w.uI;
         HypersphericalHarmonics.compute(ix, g[CayleyKlein.AR], g[CayleyKlein.AI], g[CayleyKlein.BR], g[CayleyKlein.BI], uR, uI);
-        double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj;
-        double[] rhat = {x / r, y / r, z / r};
+        double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj / r;
         final int cs = ix.cSize;
         final int[] cLayer = ix.cLayer, cColumn = ix.cColumn;
+        final double[] dR = w.du, dI = w.duI3;
+        // du/dr_l = w·(f_c'·r̂_l·u + f_c·u·R_l), R_l the tridiagonal su(2) action (HypersphericalHarmonics)
         for (int l = 0; l < 3; l++) {
-            double[] duR = w.duR[l], duI = w.duI[l];
             double th = g[CayleyKlein.THETA + l], xr = g[CayleyKlein.X01R + l], xi = g[CayleyKlein.X01I + l];
-            double a = dsf * rhat[l];
+            double a = dsf * (l == 0 ? x : l == 1 ? y : z);
             for (int c = 0; c < cs; c++) {
                 int j = cLayer[c], m = cColumn[c];
                 double ur = uR[c], ui = uI[c];
@@ -590,31 +595,45 @@ public final class Bispectrum implements Descriptor {
                     rr -= f * (xr * pr + xi * pi);
                     ri -= f * (xr * pi - xi * pr);
                 }
-                duR[c] = a * ur + sf * rr;
-                duI[c] = a * ui + sf * ri;
+                dR[3 * c + l] = a * ur + sf * rr;
+                dI[3 * c + l] = a * ui + sf * ri;
             }
-            for (int k = 0; k < ncoeff; k++) {
-                int j1 = ix.bJ1[k], j2 = ix.bJ2[k], j = ix.bJ[k];
-                double v = halfDot(duR, duI, j, w.zR, w.zI, bZ[k]);
-                double f1 = bnorm ? 1.0 : (j + 1.0) / (j1 + 1.0);
-                double f2 = bnorm ? 1.0 : (j + 1.0) / (j2 + 1.0);
-                v += f1 * halfDot(duR, duI, j1, w.zR, w.zI, ix.zBlock[ix.block(j, j2, j1)]);
-                v += f2 * halfDot(duR, duI, j2, w.zR, w.zI, ix.zBlock[ix.block(j, j1, j2)]);
-                out[at + l * ncoeff + k] = 2.0 * v;
+        }
+        // dB_k = 2·Σ_half w·Re[conj(du_j)·Z_{j1 j2 j} + f1·conj(du_j1)·Z_{j j2 j1} + f2·conj(du_j2)·Z_{j j1 j2}]
+        final double[] zR = w.zwR, zI = w.zwI;
+        for (int k = 0; k < ncoeff; k++) {
+            double v0 = 0, v1 = 0, v2 = 0;
+            for (int term = 0; term < 3; term++) {
+                int o = 3 * k + term;
+                int cb = derivLayerStart[o], len = derivLayerLength[o], zb = derivZ[o];
+                double f = derivFactor[o];
+                double s0 = 0, s1 = 0, s2 = 0;
+                for (int t = 0; t < len; t++) {
+                    double zr = zR[zb + t], zi = zI[zb + t];
+                    int d = 3 * (cb + t);
+                    s0 += dR[d] * zr + dI[d] * zi;
+                    s1 += dR[d + 1] * zr + dI[d + 1] * zi;
+                    s2 += dR[d + 2] * zr + dI[d + 2] * zi;
+                }
+                v0 += f * s0;
+                v1 += f * s1;
+                v2 += f * s2;
             }
+            out[at + k] = v0;
+            out[at + ncoeff + k] = v1;
+            out[at + 2 * ncoeff + k] = v2;
         }
     }
 
-    /** Σ_half w·Re(conj(du_j)·Z) over layer j of du and the Z block starting at zb. */
-    private double halfDot(double[] duR, double[] duI, int j, double[] zR, double[] zI, int zb) {
-        int cb = ix.cBlock[j];
-        int len = (j / 2 + 1) * (j + 1);
-        double[] cw = ix.cWeight;
-        double sum = 0;
-        for (int t = 0; t < len; t++) {
-            sum += cw[cb + t] * (duR[cb + t] * zR[zb + t] + duI[cb + t] * zI[zb + t]);
+    /** Z times the half weights (per atom, before {@link #neighborDerivative}). */
+    private void weightZ(Workspace w) {
+        final double[] zR = w.zR, zI = w.zI, zwR = w.zwR, zwI = w.zwI, cw = ix.cWeight;
+        final int[] zU = ix.zU;
+        for (int z = 0; z < ix.zSize; z++) {
+            double wt = cw[zU[z]];
+            zwR[z] = wt * zR[z];
+            zwI[z] = wt * zI[z];
         }
-        return sum;
     }
 
     double sfac(double r, double rc) {
@@ -644,7 +663,7 @@ public final class Bispectrum implements Descriptor {
         final double[] ucR, ucI, uR, uI, utR, utI, zR, zI, yR, yI;
         final double[] sR, sI, gR, gI, dR, dI, eR, eI;
         final double[] b, beta;
-        final double[][] duR, duI;
+        final double[] du, duI3, zwR, zwI;
         final double[] geometry = new double[CayleyKlein.SIZE];
 
         Workspace(BispectrumIndex ix) {
@@ -670,8 +689,10 @@ public final class Bispectrum implements Descriptor {
             eI = new double[cs];
             b = new double[ix.bSize];
             beta = new double[ix.bSize];
-            duR = new double[3][cs];
-            duI = new double[3][cs];
+            du = new double[3 * cs];
+            duI3 = new double[3 * cs];
+            zwR = new double[ix.zSize];
+            zwI = new double[ix.zSize];
         }
 
         private void allocateNeighbors(int n) {

@@ -15,7 +15,15 @@ package org.peierls.descriptor;
  * j1+j2+j even, and every half element (mb ≤ j/2, all ma) of layer j; entry {@code z} of the list
  * sums the products u^{j1}[mb1][ma1]·u^{j2}[mb2][ma2] with mb1 = zMb1Min+ib, mb2 = zMb2Max−ib
  * (ib &lt; zNb) and ma1 = zMa1Min+ia, ma2 = zMa2Max−ia (ia &lt; zNa), weighted by the
- * Clebsch–Gordan coefficients {@link #cg} of the block {@code zCg}.</p>
+ * Clebsch–Gordan coefficients {@link #cg} of the block {@code zCg}. The kernels use the same
+ * sums flattened ({@link #zTerm}, {@link #termU1}, {@link #termU2}, {@link #termCg}: one product
+ * of two U elements and one coefficient per term, equal pairs merged). {@link #zU} is the
+ * compact-layout element of layer j that entry z belongs to.</p>
+ *
+ * <p><b>Compact layout.</b> Per-neighbor and per-atom arrays keep only the rows mb ≤ j/2 of each
+ * layer, plus, for odd j &lt; J, the row (j+1)/2 that the recursion of layer j+1 reads
+ * ({@link #cBlock}, {@link #cRows}, {@link #cSize}); within a layer the rows are laid out as in
+ * the full layout.</p>
  *
  * <p><b>B list.</b> The independent bispectrum components are the triples with j ≥ j1 ≥ j2,
  * ordered j1, then j2, then j ascending — LAMMPS's order, that of the coefficients in a
@@ -49,13 +57,6 @@ final class BispectrumIndex {
 
     /** sqrt(p/q) for 1 ≤ p, q ≤ J+1 (recursion coefficients): {@code rootPq[p·(J+2)+q]}. */
     final double[] rootPq;
-
-    /**
-     * Recursion coefficients per compact element c = (j, mb ≤ j/2, ma):
-     * u[c] = recA[c]·ā·u^{j−1}[mb][ma] − recB[c]·b̄·u^{j−1}[mb][ma−1]; recA = √((j−ma)/(j−mb)),
-     * recB = √(ma/(j−mb)) (0 on the extra rows, which are mirrored instead).
-     */
-    final double[] recA, recB;
 
     // Flattened Z terms: Z_z = Σ_{t ∈ [zTerm[z], zTerm[z+1])} termCg[t]·U[termU1[t]]·U[termU2[t]]
     // (full U layout; termCg = product of the two Clebsch–Gordan coefficients)
@@ -211,7 +212,7 @@ final class BispectrumIndex {
                             zMb2Max[nz] = (2 * mb - j - (2 * mb1min - j1) + j2) / 2;
                             zNb[nz] = Math.min(j1, (2 * mb - j + j2 + j1) / 2) - mb1min + 1;
                             zCg[nz] = cgBlock[block(j1, j2, j)];
-                            zU[nz] = uBlock[j] + (j + 1) * mb + ma; // made compact below
+                            zU[nz] = uBlock[j] + (j + 1) * mb + ma; // moved to the compact layout below
                             nz++;
                         }
                     }
@@ -244,18 +245,6 @@ final class BispectrumIndex {
         for (int z = 0; z < zSize; z++) {
             int j = zJ[z];
             zU[z] = zU[z] - uBlock[j] + cBlock[j];
-        }
-
-        recA = new double[cSize];
-        recB = new double[cSize];
-        for (int j = 1; j <= twojmax; j++) {
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                for (int ma = 0; ma <= j; ma++) {
-                    int q = cBlock[j] + mb * (j + 1) + ma;
-                    recA[q] = Math.sqrt((double) (j - ma) / (j - mb));
-                    recB[q] = Math.sqrt((double) ma / (j - mb));
-                }
-            }
         }
 
         // Terms whose two factors are the same pair of U elements (j1 = j2, swapped factors) are

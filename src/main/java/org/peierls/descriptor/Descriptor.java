@@ -108,6 +108,14 @@ public interface Descriptor {
     DescriptorGradients gradients(Structure structure, NeighborList neighbors);
 
     /**
+     * The rows a linear fit needs from one structure (per-type summed B, force rows
+     * {@code [3N × types·size]}, virial rows {@code [6 × types·size]}).
+     */
+    default DescriptorRows rows(Structure structure, NeighborList neighbors) {
+        return DescriptorRows.of(gradients(structure, neighbors), species().length);
+    }
+
+    /**
      * Energy of one atom from its descriptor row: E_i and β_i = ∂E_i/∂B_i (a model). Called from
      * worker threads: implementations must be thread-safe and should not allocate.
      */

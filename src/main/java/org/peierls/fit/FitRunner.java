@@ -165,9 +165,6 @@ public final class FitRunner {
                             }
                         }
                     }
-                    if (kept != dm) {
-                        dm = null; // let it go
-                    }
                 }
             }
             log.printf(Locale.ROOT, "best: 2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g) %s%n", bestJ, bestR, bestW.energy(),
@@ -339,6 +336,14 @@ public final class FitRunner {
                 fit.design().columns(), fit.solution().rank(), fit.solution().condition(),
                 Double.isNaN(o.descriptorSeconds()) ? "(from cross-validation)" : String.format(Locale.ROOT, "%.2f", o.descriptorSeconds()),
                 o.solveSeconds(), Parallel.threads());
+        if (fit.solution().rank() < fit.design().columns()) {
+            TriangularSystem sys = LeastSquares.reduce(fit.design(), LeastSquares.roleMask(data, Role.TRAIN),
+                    LeastSquares.weightsOf(data));
+            log.println("warning: the weighted design matrix has rank " + fit.solution().rank() + " of "
+                    + fit.design().columns() + " columns; columns depending on others: "
+                    + String.join(", ", QrSolver.dependentColumns(sys, fit.solution().rank()))
+                    + " (the SVD solver gives the minimum-norm solution)");
+        }
         log.print(fit.metrics().table());
         log.println("wrote " + out + ": " + FittedModel.FILE + ", " + name + ".snap/.snapcoeff/.snapparam, metrics.json"
                 + (plots ? ", energy_parity.png, force_parity.png" : ""));

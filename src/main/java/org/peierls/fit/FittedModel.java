@@ -198,12 +198,18 @@ public final class FittedModel {
         return v.asDouble();
     }
 
-    /** Registers fit folders and model JSON files as potential specs (bare path, or {@code fit:PATH}). */
-    public static final class Loader implements PotentialSpecs.Provider {
-        @Override
-        public void register() {
-            PotentialSpecs.registerPathLoader(p -> isModel(p) ? load(p) : null);
-            PotentialSpecs.register("fit", arg -> load(Path.of(arg)));
+    private static volatile boolean registered;
+
+    /**
+     * Registers fit folders and model JSON files as potential specs (a bare path, or
+     * {@code fit:PATH}) with {@link PotentialSpecs}. Called by the command line at start-up; idempotent.
+     */
+    public static synchronized void registerSpecs() {
+        if (registered) {
+            return;
         }
+        PotentialSpecs.registerPathLoader(p -> isModel(p) ? load(p) : null);
+        PotentialSpecs.register("fit", arg -> load(Path.of(arg)));
+        registered = true;
     }
 }

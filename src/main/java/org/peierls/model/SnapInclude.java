@@ -1,9 +1,9 @@
 package org.peierls.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,223 +15,242 @@ import org.peierls.potential.pair.Zbl;
 import org.peierls.util.InputException;
 
 /**
- * A LAMMPS {@code .snap} include file — the whole potential as LAMMPS defines it, e.g. Ta06A's
- * <pre>
- * variable zblcutinner equal 4
- * pair_style hybrid/overlay zbl ${zblcutinner} 4.8 snap
- * pair_coeff 1 1 zbl 73 73
- * pair_coeff * * snap Ta06A.snapcoeff Ta06A.snapparam Ta
- * </pre>
- * or Zuo's plain {@code pair_style snap} / {@code pair_coeff * * X.snapcoeff X.snapparam Mo}.
- * Understood: {@code variable NAME equal VALUE} (substituted as {@code ${NAME}}), '&amp;' line
- * continuations, '#' comments, {@code pair_style snap}, {@code zbl INNER OUTER} and
- * {@code hybrid/overlay} of them, and their {@code pair_coeff} lines (ZBL charges must be the
- * atomic numbers of the SNAP elements). Coefficient files are found beside the include file (or
- * relative to the working directory).
+ * A LAMMPS include file defining a SNAP potential ({@code Ta06A.snap}, {@code W_2940_2017_2.snap},
+ * the {@code *_Zuo_JPCA2020.snap} files): the subset of LAMMPS input these files use.
+ *
+ * <ul>
+ *   <li>{@code variable NAME equal|index|string VALUE} and {@code ${NAME}} / {@code $X} substitution;</li>
+ *   <li>{@code pair_style snap}, or {@code pair_style hybrid/overlay} of {@code snap} and
+ *       {@code zbl INNER OUTER};</li>
+ *   <li>{@code pair_coeff * * [snap] FILE.snapcoeff FILE.snapparam El…} (paths relative to the
+ *       include file) and {@code pair_coeff I J zbl Zi Zj}, which must give every pair of types the
+ *       atomic numbers of their elements (Peierls' ZBL takes the charges from the atoms);</li>
+ *   <li>'#' comments, '&amp;' continuation lines; anything else is an error naming the line.</li>
+ * </ul>
  */
 public final class SnapInclude {
 
-    private static final Pattern VAR = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w)");
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_]+)\\}|\\$([A-Za-z0-9_])");
 
     private SnapInclude() {
     }
 
-    /** The potential an include file defines (SNAP, plus ZBL when overlaid). */
+    /** The potential the include file defines: SNAP, or ZBL + SNAP. */
     public static Potential load(Path file) {
-        List<String[]> commands = commands(file);
+        List<String> raw = SnapFiles.lines(file);
         Map<String, String> vars = new HashMap<>();
-        String[] style = null;
+        List<String> styles = null;
+        double[] zbl = null;
         int styleLine = 0;
-        List<int[]> zblTypes = new ArrayList<>();
-        List<double[]> zblCharges = new ArrayList<>();
-        List<Integer> zblLines = new ArrayList<>();
-        String[] snapCoeff = null;
-        int snapLine = 0;
-        for (String[] c : commands) {
-            int line = Integer.parseInt(c[0]);
-            String[] w = new String[c.length - 1];
-            for (int k = 1; k < c.length; k++) {
-                w[k - 1] = substitute(file, line, c[k], vars);
+        MlPotential snap = null;
+        Map<String, int[]> zblPairs = new LinkedHashMap<>(); // "i j" -> {Zi, Zj, line}
+        StringBuilder pending = new StringBuilder();
+        int startLine = 0;
+        for (int ln = 0; ln < raw.size(); ln++) {
+            String text = raw.get(ln);
+            int hash = text.indexOf('#');
+            if (hash >= 0) {
+                text = text.substring(0, hash);
             }
+            text = text.strip();
+            if (pending.length() == 0) {
+                startLine = ln + 1;
+            }
+            if (text.endsWith("&")) {
+                pending.append(text, 0, text.length() - 1).append(' ');
+                continue;
+            }
+            pending.append(text);
+            String command = pending.toString().strip();
+            pending.setLength(0);
+            if (command.isEmpty()) {
+                continue;
+            }
+            int lineNo = startLine;
+            String[] w = substitute(command, vars, file, lineNo).split("\\s+");
             switch (w[0]) {
                 case "variable" -> {
-                    if (w.length != 4 || !w[2].equals("equal")) {
-                        throw InputException.at(file, line, "expected 'variable NAME equal VALUE'");
+                    if (w.length != 4 || !(w[2].equals("equal") || w[2].equals("index") || w[2].equals("string"))) {
+                        throw InputException.at(file, lineNo, "expected 'variable NAME equal VALUE'");
                     }
                     vars.put(w[1], w[3]);
                 }
                 case "pair_style" -> {
-                    style = w;
-                    styleLine = line;
+                    if (styles != null) {
+                        throw InputException.at(file, lineNo, "pair_style given twice");
+                    }
+                    styleLine = lineNo;
+                    styles = new ArrayList<>();
+                    if (w.length == 2 && w[1].equals("snap")) {
+                        styles.add("snap");
+                    } else if (w.length >= 2 && w[1].equals("hybrid/overlay")) {
+                        int i = 2;
+                        while (i < w.length) {
+                            switch (w[i]) {
+                                case "snap" -> {
+                                    styles.add("snap");
+                                    i++;
+                                }
+                                case "zbl" -> {
+                                    if (i + 2 >= w.length) {
+                                        throw InputException.at(file, lineNo, "zbl needs inner and outer cutoffs");
+                                    }
+                                    zbl = new double[]{number(file, lineNo, w[i + 1]), number(file, lineNo, w[i + 2])};
+                                    styles.add("zbl");
+                                    i += 3;
+                                }
+                                default -> throw InputException.at(file, lineNo, "pair style '" + w[i]
+                                        + "' is not supported (only snap and zbl)");
+                            }
+                        }
+                    } else {
+                        throw InputException.at(file, lineNo, "expected 'pair_style snap' or 'pair_style hybrid/overlay zbl INNER OUTER snap'");
+                    }
+                    if (!styles.contains("snap")) {
+                        throw InputException.at(file, lineNo, "no snap in the pair style");
+                    }
                 }
                 case "pair_coeff" -> {
+                    if (styles == null) {
+                        throw InputException.at(file, lineNo, "pair_coeff before pair_style");
+                    }
                     if (w.length < 4) {
-                        throw InputException.at(file, line, "pair_coeff needs I J and arguments");
+                        throw InputException.at(file, lineNo, "pair_coeff needs two atom types and coefficients");
                     }
-                    boolean hybrid = style != null && style.length > 1 && style[1].startsWith("hybrid");
-                    String sub = hybrid ? w[3] : (style == null ? "snap" : style[1]);
-                    int first = hybrid ? 4 : 3;
-                    if (sub.equals("zbl")) {
-                        if (w.length != first + 2) {
-                            throw InputException.at(file, line, "expected 'pair_coeff I J zbl Zi Zj'");
-                        }
-                        zblTypes.add(new int[]{typeOf(file, line, w[1]), typeOf(file, line, w[2])});
-                        zblCharges.add(new double[]{number(file, line, w[first]), number(file, line, w[first + 1])});
-                        zblLines.add(line);
-                    } else if (sub.equals("snap")) {
+                    // plain 'pair_style snap': pair_coeff * * FILES…; hybrid: pair_coeff I J STYLE …
+                    boolean hybrid = styles.size() > 1;
+                    String style = hybrid ? w[3] : "snap";
+                    int argStart = hybrid ? 4 : 3;
+                    if (style.equals("snap")) {
                         if (!w[1].equals("*") || !w[2].equals("*")) {
-                            throw InputException.at(file, line, "pair_coeff of snap must be '* * FILE.snapcoeff FILE.snapparam EL…'");
+                            throw InputException.at(file, lineNo, "snap needs 'pair_coeff * * …'");
                         }
-                        snapCoeff = java.util.Arrays.copyOfRange(w, first, w.length);
-                        snapLine = line;
+                        if (w.length < argStart + 3) {
+                            throw InputException.at(file, lineNo, "expected 'pair_coeff * * snap COEFF PARAM El…'");
+                        }
+                        if (snap != null) {
+                            throw InputException.at(file, lineNo, "second snap pair_coeff");
+                        }
+                        String[] elements = java.util.Arrays.copyOfRange(w, argStart + 2, w.length);
+                        for (String e : elements) {
+                            if (e.equals("NULL")) {
+                                throw InputException.at(file, lineNo, "NULL types (other pair styles on some types) are not supported");
+                            }
+                        }
+                        Path dir = file.toAbsolutePath().getParent();
+                        try {
+                            snap = SnapFiles.load(dir.resolve(w[argStart]), dir.resolve(w[argStart + 1]), elements);
+                        } catch (InputException e) {
+                            throw InputException.at(file, lineNo, e.getMessage());
+                        }
+                    } else if (style.equals("zbl")) {
+                        if (!styles.contains("zbl")) {
+                            throw InputException.at(file, lineNo, "zbl coefficients without zbl in the pair style");
+                        }
+                        if (w.length != 6) {
+                            throw InputException.at(file, lineNo, "expected 'pair_coeff I J zbl Zi Zj'");
+                        }
+                        int zi = (int) Math.round(number(file, lineNo, w[4]));
+                        int zj = (int) Math.round(number(file, lineNo, w[5]));
+                        zblPairs.put(w[1] + " " + w[2], new int[]{zi, zj, lineNo});
                     } else {
-                        throw InputException.at(file, line, "pair_coeff for unsupported style '" + sub + "'");
+                        throw InputException.at(file, lineNo, "pair_coeff for an unknown pair style '" + style + "'");
                     }
                 }
-                default -> throw InputException.at(file, line, "unsupported command '" + w[0]
-                        + "' (a .snap include file holds variable, pair_style and pair_coeff)");
+                default -> throw InputException.at(file, lineNo, "command '" + w[0]
+                        + "' is not supported in a SNAP include file (only variable, pair_style, pair_coeff)");
             }
         }
-        if (style == null) {
-            throw InputException.in(file, "no pair_style line");
+        if (styles == null || snap == null) {
+            throw InputException.in(file, "no pair_style snap with its pair_coeff * * line");
         }
-        double[] zbl = null;
-        boolean snap = false;
-        int at = 1;
-        if (style[1].equals("hybrid/overlay") || style[1].equals("hybrid")) {
-            at = 2;
+        if (!styles.contains("zbl")) {
+            return snap;
         }
-        while (at < style.length) {
-            String s = style[at++];
-            switch (s) {
-                case "snap" -> snap = true;
-                case "zbl" -> {
-                    if (at + 1 >= style.length) {
-                        throw InputException.at(file, styleLine, "pair_style zbl needs INNER OUTER");
-                    }
-                    zbl = new double[]{number(file, styleLine, style[at]), number(file, styleLine, style[at + 1])};
-                    at += 2;
-                }
-                default -> throw InputException.at(file, styleLine, "unsupported pair style '" + s + "' (snap, zbl, hybrid/overlay)");
-            }
-        }
-        if (!snap || snapCoeff == null) {
-            throw InputException.in(file, "no snap pair style with its 'pair_coeff * * FILE.snapcoeff FILE.snapparam EL…' line");
-        }
-        if (snapCoeff.length < 3) {
-            throw InputException.at(file, snapLine, "pair_coeff of snap needs the coefficient file, the parameter file and the elements");
-        }
-        Path coeff = resolve(file, snapCoeff[0]);
-        Path param = resolve(file, snapCoeff[1]);
-        String[] elements = java.util.Arrays.copyOfRange(snapCoeff, 2, snapCoeff.length);
-        MlPotential ml = SnapFiles.load(coeff, param, elements);
-        if (zbl == null) {
-            if (!zblTypes.isEmpty()) {
-                throw InputException.at(file, zblLines.get(0), "pair_coeff for zbl but pair_style has no zbl");
-            }
-            return ml;
-        }
-        int[] z = ml.species();
-        for (int k = 0; k < zblTypes.size(); k++) {
-            int[] t = zblTypes.get(k);
-            for (int a = t[0] < 0 ? 0 : t[0]; a <= (t[0] < 0 ? z.length - 1 : t[0]); a++) {
-                for (int b = t[1] < 0 ? 0 : t[1]; b <= (t[1] < 0 ? z.length - 1 : t[1]); b++) {
-                    if (a >= z.length || b >= z.length) {
-                        throw InputException.at(file, zblLines.get(k), "zbl type beyond the " + z.length + " SNAP elements");
-                    }
-                    double[] q = zblCharges.get(k);
-                    if (q[0] != z[a] || q[1] != z[b]) {
-                        throw InputException.at(file, zblLines.get(k), "zbl charges " + q[0] + " " + q[1]
-                                + " are not the atomic numbers of " + Element.symbol(z[a]) + " and " + Element.symbol(z[b])
-                                + " (only nuclear charges are supported)");
-                    }
-                }
-            }
-        }
-        return SumPotential.of(new Zbl(zbl[0], zbl[1]), ml);
+        checkZbl(file, styleLine, snap.species(), zblPairs);
+        return SumPotential.of(new Zbl(zbl[0], zbl[1]), snap);
     }
 
-    /** Commands with their line number first; continuations joined, comments removed. */
-    private static List<String[]> commands(Path file) {
-        List<String> lines = SnapFiles.lines(file);
-        List<String[]> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            int hash = l.indexOf('#');
-            if (hash >= 0) {
-                l = l.substring(0, hash);
-            }
-            l = l.strip();
-            if (cur.length() == 0) {
-                start = i + 1;
-            }
-            boolean more = l.endsWith("&");
-            if (more) {
-                l = l.substring(0, l.length() - 1);
-            }
-            cur.append(' ').append(l);
-            if (!more) {
-                String s = cur.toString().trim();
-                cur.setLength(0);
-                if (!s.isEmpty()) {
-                    String[] w = s.split("\\s+");
-                    String[] c = new String[w.length + 1];
-                    c[0] = Integer.toString(start);
-                    System.arraycopy(w, 0, c, 1, w.length);
-                    out.add(c);
+    /** Every pair of types needs ZBL with the atomic numbers of its elements. */
+    private static void checkZbl(Path file, int styleLine, int[] elements, Map<String, int[]> pairs) {
+        int n = elements.length;
+        boolean[][] covered = new boolean[n][n];
+        for (Map.Entry<String, int[]> e : pairs.entrySet()) {
+            String[] ij = e.getKey().split(" ");
+            int[] v = e.getValue();
+            int[] is = range(file, v[2], ij[0], n);
+            int[] js = range(file, v[2], ij[1], n);
+            for (int i = is[0]; i <= is[1]; i++) {
+                for (int j = js[0]; j <= js[1]; j++) {
+                    int a = Math.min(i, j), b = Math.max(i, j);
+                    int za = i <= j ? v[0] : v[1], zb = i <= j ? v[1] : v[0];
+                    if (za != elements[a] || zb != elements[b]) {
+                        throw InputException.at(file, v[2], "zbl charges " + v[0] + " " + v[1] + " differ from the atomic numbers of "
+                                + Element.symbol(elements[i]) + " and " + Element.symbol(elements[j])
+                                + " (Peierls' ZBL uses the atomic numbers)");
+                    }
+                    covered[a][b] = true;
                 }
             }
         }
-        return out;
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                if (!covered[a][b]) {
+                    throw InputException.at(file, styleLine, "zbl is not given for types " + (a + 1) + " " + (b + 1)
+                            + " (Peierls applies ZBL to every pair of atoms)");
+                }
+            }
+        }
     }
 
-    private static String substitute(Path file, int line, String word, Map<String, String> vars) {
-        Matcher m = VAR.matcher(word);
-        StringBuilder sb = new StringBuilder();
+    /** LAMMPS type range: "*", "n", "n*", "*m", "n*m" → 0-based [lo, hi]. */
+    private static int[] range(Path file, int line, String s, int n) {
+        try {
+            if (s.equals("*")) {
+                return new int[]{0, n - 1};
+            }
+            int star = s.indexOf('*');
+            if (star < 0) {
+                int t = Integer.parseInt(s);
+                check(file, line, t, n);
+                return new int[]{t - 1, t - 1};
+            }
+            int lo = star == 0 ? 1 : Integer.parseInt(s.substring(0, star));
+            int hi = star == s.length() - 1 ? n : Integer.parseInt(s.substring(star + 1));
+            check(file, line, lo, n);
+            check(file, line, hi, n);
+            return new int[]{lo - 1, hi - 1};
+        } catch (NumberFormatException e) {
+            throw InputException.at(file, line, "'" + s + "' is not an atom type");
+        }
+    }
+
+    private static void check(Path file, int line, int t, int n) {
+        if (t < 1 || t > n) {
+            throw InputException.at(file, line, "atom type " + t + " is outside 1…" + n);
+        }
+    }
+
+    private static String substitute(String s, Map<String, String> vars, Path file, int line) {
+        Matcher m = VAR.matcher(s);
+        StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             String v = vars.get(name);
             if (v == null) {
-                throw InputException.at(file, line, "variable '" + name + "' is not defined");
+                throw InputException.at(file, line, "undefined variable '" + name + "'");
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
         }
-        m.appendTail(sb);
-        return sb.toString();
+        m.appendTail(out);
+        return out.toString();
     }
 
-    /** 0-based type, or −1 for '*'. */
-    private static int typeOf(Path file, int line, String s) {
-        if (s.equals("*")) {
-            return -1;
-        }
+    private static double number(Path file, int line, String v) {
         try {
-            int t = Integer.parseInt(s);
-            if (t < 1) {
-                throw new NumberFormatException();
-            }
-            return t - 1;
+            return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw InputException.at(file, line, "atom type '" + s + "' is not * or a positive number");
+            throw InputException.at(file, line, "'" + v + "' is not a number");
         }
-    }
-
-    private static double number(Path file, int line, String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw InputException.at(file, line, "'" + s + "' is not a number");
-        }
-    }
-
-    private static Path resolve(Path include, String name) {
-        Path dir = include.toAbsolutePath().getParent();
-        Path beside = dir == null ? Path.of(name) : dir.resolve(name);
-        if (Files.exists(beside)) {
-            return beside;
-        }
-        return Path.of(name);
     }
 }

@@ -27,6 +27,11 @@ public final class NeighborList {
     public enum Kind { FULL, HALF }
 
     private static final int IMAGE_BITS = 10;
+    /**
+     * Bins per cutoff length: with bins rc/2 wide the ±2-bin stencil covers (5·rc/2)³ = 15.6 rc³
+     * instead of the 27 rc³ of rc-wide bins, so fewer candidate pairs are tested.
+     */
+    private static final double BINS_PER_CUTOFF = 2.0;
     private static final int IMAGE_BIAS = 1 << (IMAGE_BITS - 1);
     private static final int IMAGE_MASK = (1 << IMAGE_BITS) - 1;
     /** Packed image (0, 0, 0). */
@@ -326,7 +331,7 @@ public final class NeighborList {
             for (int k = 0; k < 3; k++) {
                 double span = n == 0 ? 1 : Math.max(hi[k] - lo[k], 1e-12);
                 double lengthA = span * width[k];
-                nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(lengthA / rc)));
+                nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(BINS_PER_CUTOFF * lengthA / rc)));
                 total *= nb[k];
             }
             // Keep the bin count near the atom count (a mostly empty cell needs few bins).
@@ -365,13 +370,21 @@ public final class NeighborList {
             for (int i = 0; i < n; i++) {
                 binAtoms[fill[binOf[i]]++] = i;
             }
-            // Wrapped Cartesian positions.
+            // Wrapped Cartesian positions: xw by atom, xb in bin order (so that the candidates of
+            // one bin are contiguous in memory), with their wrap offsets wb in the same order.
             double[] xw = new double[3 * n];
             for (int i = 0; i < n; i++) {
                 double a = s[3 * i], b = s[3 * i + 1], c = s[3 * i + 2];
                 xw[3 * i] = a * h[0] + b * h[3] + c * h[6];
                 xw[3 * i + 1] = a * h[1] + b * h[4] + c * h[7];
                 xw[3 * i + 2] = a * h[2] + b * h[5] + c * h[8];
+            }
+            double[] xb = new double[3 * n];
+            int[] wb = new int[3 * n];
+            for (int q = 0; q < n; q++) {
+                int j = binAtoms[q];
+                System.arraycopy(xw, 3 * j, xb, 3 * q, 3);
+                System.arraycopy(wrap, 3 * j, wb, 3 * q, 3);
             }
 
             int chunks = Parallel.chunks(n, 2048);
@@ -430,7 +443,7 @@ public final class NeighborList {
                                                : (kind == Kind.HALF && j < i)) {
                                         continue;
                                     }
-                                    double dx = xw[3 * j] + tx, dy = xw[3 * j + 1] + ty, dz = xw[3 * j + 2] + tz;
+                                    double dx = xb[3 * q] + tx, dy = xb[3 * q + 1] + ty, dz = xb[3 * q + 2] + tz;
                                     if (dx * dx + dy * dy + dz * dz < rc2) {
                                         if (len == js.length) {
                                             js = Arrays.copyOf(js, 2 * len);
@@ -438,9 +451,9 @@ public final class NeighborList {
                                         }
                                         js[len] = j;
                                         // image in terms of the unwrapped input positions
-                                        int n0 = s0 - wrap[3 * j] + wi0;
-                                        int n1 = s1 - wrap[3 * j + 1] + wi1;
-                                        int n2 = s2 - wrap[3 * j + 2] + wi2;
+                                        int n0 = s0 - wb[3 * q] + wi0;
+                                        int n1 = s1 - wb[3 * q + 1] + wi1;
+                                        int n2 = s2 - wb[3 * q + 2] + wi2;
                                         im[len] = checkedPack(n0, n1, n2);
                                         len++;
                                     }

@@ -23,8 +23,10 @@ import org.peierls.util.InputException;
  * <li>{@code lj:EPS,SIGMA,RCUT} shifted Lennard-Jones (eV, Å, Å), any element;</li>
  * <li>{@code morse:D0,ALPHA,R0,RCUT} shifted Morse (eV, 1/Å, Å, Å), any element;</li>
  * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers;</li>
- * <li>prefixes and bare-path loaders added by higher packages through {@link Provider}
- * ({@code snap:FILE.snapcoeff}, {@code snap:FILE.snap}, the folder or JSON of a fitted model).</li>
+ * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, registered by
+ *     {@code org.peierls.model.ModelSpecs}, which the command line calls at start-up).</li>
+ * <li>a bare path: the folder or {@code model.json} of a fitted model (a loader registered with
+ *     {@link #registerPathLoader} by {@code org.peierls.fit.FittedModel}, also at start-up).</li>
  * </ul>
  * A sum (hybrid/overlay) joins specs with {@code " + "}, e.g. {@code zbl:4.0,4.8 + eam/alloy:X}.
  * Other packages add prefixes with {@link #register}.
@@ -32,7 +34,7 @@ import org.peierls.util.InputException;
 public final class PotentialSpecs {
 
     private static final Map<String, Function<String, Potential>> REGISTRY = new LinkedHashMap<>();
-    /** Loaders of bare-path specs; declared before the static block that fills it through providers. */
+    /** Loaders of bare-path specs (see {@link #registerPathLoader}). */
     private static final List<Function<Path, Potential>> PATH_LOADERS = new ArrayList<>();
 
     static {
@@ -52,19 +54,6 @@ public final class PotentialSpecs {
             double[] v = numbers("zbl", arg, 2, "INNER,OUTER");
             return new Zbl(v[0], v[1]);
         });
-        for (Provider p : java.util.ServiceLoader.load(Provider.class, PotentialSpecs.class.getClassLoader())) {
-            p.register();
-        }
-    }
-
-    /**
-     * Adds specs from a package above this one (e.g. {@code snap:} from model, fitted-model folders
-     * from fit): implementations are listed in
-     * {@code META-INF/services/org.peierls.potential.PotentialSpecs$Provider} and called once, when
-     * this class is first used; they call {@link #register} and {@link #registerPathLoader}.
-     */
-    public interface Provider {
-        void register();
     }
 
     /**

@@ -224,6 +224,66 @@ class BispectrumTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void simdKernelEqualsScalarKernel(String name, BispectrumParameters p, int z2) {
+        // the test runner adds the module (pom.xml); only hardware without 4 double lanes may skip
+        org.peierls.testutil.SharedData.require(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "the Vector API module (--add-modules jdk.incubator.vector)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "no 4-lane double SIMD on this machine");
+        Bispectrum simd = new Bispectrum(p, true);
+        Bispectrum scalar = new Bispectrum(p, false);
+        assertTrue(simd.simd() && !scalar.simd());
+        // 54 atoms: a last batch of 2 atoms; rattling gives every atom its own neighbor count
+        Structure s = TestStructures.distortedBcc(TA, z2, 3.3, 3, 0.3, 17);
+        NeighborList nl = full(s, simd.cutoff() + 0.7);
+        double[] a = simd.compute(s, nl), b = scalar.compute(s, nl);
+        double scale = 0;
+        for (double v : b) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int q = 0; q < a.length; q++) {
+            assertEquals(b[q], a[q], 1e-13 * scale, name + " B " + q);
+        }
+        Random r = new Random(9);
+        double[] beta = new double[a.length];
+        for (int q = 0; q < beta.length; q++) {
+            beta[q] = r.nextGaussian();
+        }
+        double[] fa = new double[3 * s.size()], fb = new double[3 * s.size()], wa = new double[6], wb = new double[6];
+        simd.backpropagate(s, nl, beta, fa, wa);
+        scalar.backpropagate(s, nl, beta, fb, wb);
+        double fs = 0;
+        for (double v : fb) {
+            fs = Math.max(fs, Math.abs(v));
+        }
+        // the same sums in another order: round-off only
+        for (int q = 0; q < fa.length; q++) {
+            assertEquals(fb[q], fa[q], 1e-12 * fs, name + " force " + q);
+        }
+        for (int v = 0; v < 6; v++) {
+            assertEquals(wb[v], wa[v], 1e-12 * fs * s.size(), name + " virial " + v);
+        }
+        int m = simd.size();
+        Descriptor.AtomEnergy model = (t, bb, o, be, bo) -> {
+            double e = 0;
+            for (int k = 0; k < m; k++) {
+                be[bo + k] = 0.01 * (k + 1) * (t + 1) + 1e-4 * bb[o + k];
+                e += (0.01 * (k + 1) * (t + 1) + 0.5e-4 * bb[o + k]) * bb[o + k];
+            }
+            return e;
+        };
+        double[] ea = new double[s.size()], eb = new double[s.size()];
+        fa = new double[3 * s.size()];
+        fb = new double[3 * s.size()];
+        double ta = simd.computeAndBackpropagate(s, nl, model, fa, wa, ea);
+        double tb = scalar.computeAndBackpropagate(s, nl, model, fb, wb, eb);
+        assertEquals(tb, ta, 1e-13 * Math.abs(tb));
+        for (int q = 0; q < fa.length; q++) {
+            assertEquals(fb[q], fa[q], 1e-12 * fs * 10, name + " fused force " + q);
+        }
+    }
+
     @Test
     void componentCountsAreLammps() {
         assertEquals(30, new Bispectrum(ta(6)).size());

@@ -22,6 +22,12 @@ import org.peierls.util.Progress;
  */
 class FitPredictionTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void registerSpecs() {
+        org.peierls.model.ModelSpecs.register();
+        FittedModel.registerSpecs();
+    }
+
     private static final int MO = FitTestData.z("Mo"), NB = FitTestData.z("Nb");
 
     private static SnapFit fit(boolean quadratic) {

@@ -13,7 +13,8 @@ import org.peierls.util.Parallel;
  * list (cutoff + skin) built once and reused as between MD rebuilds. Not a test:
  *
  * <pre>
- * java -cp target/classes:target/test-classes:DEPS org.peierls.model.SnapBench [Ta06A|W] threads steps [skin] [cells]
+ * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:DEPS \
+ *      org.peierls.model.SnapBench [Ta06A|W|Ta06A+zbl|W+zbl] threads steps [skin] [cells]
  * </pre>
  *
  * Ta06A: a = 3.316 Å, 2J = 6; W_2940_2017_2: a = 3.1803 Å, 2J = 8 (SNAP part; ZBL is extra).
@@ -27,15 +28,12 @@ public final class SnapBench {
         double skin = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
         int cells = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         Path dir = Path.of("/usr/share/lammps/potentials");
-        MlPotential pot;
-        Structure s;
-        if (which.startsWith("W")) {
-            pot = SnapFiles.load(dir.resolve("W_2940_2017_2.snapcoeff"));
-            s = TestStructures.bcc(74, 3.1803, cells, cells, cells);
-        } else {
-            pot = SnapFiles.load(dir.resolve("Ta06A.snapcoeff"));
-            s = TestStructures.bcc(73, 3.316, cells, cells, cells);
-        }
+        boolean zbl = which.endsWith("+zbl");
+        String file = which.startsWith("W") ? "W_2940_2017_2" : "Ta06A";
+        // SNAP alone, or the whole potential of the LAMMPS include file (ZBL + SNAP)
+        Potential pot = zbl ? SnapInclude.load(dir.resolve(file + ".snap")) : SnapFiles.load(dir.resolve(file + ".snapcoeff"));
+        Structure s = which.startsWith("W") ? TestStructures.bcc(74, 3.1803, cells, cells, cells)
+                : TestStructures.bcc(73, 3.316, cells, cells, cells);
         Parallel.setThreads(threads);
         NeighborList nl = NeighborList.build(s, pot.cutoff() + skin, NeighborList.Kind.FULL);
         System.out.printf("%s, %d atoms, %d threads, %.1f list entries/atom%n", pot.describe(), s.size(), threads,

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.peierls.atoms.Units;
+import org.peierls.atoms.Structure;
+import org.peierls.descriptor.TestStructures;
 import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.Results;
 import org.peierls.testutil.SharedData;
 
@@ -43,6 +46,27 @@ class SnapLammpsReferenceTest {
     }
 
     @Test
+    void ta06aWithZbl() {
+        // the .snap include file as LAMMPS's examples use it: hybrid/overlay zbl 4.0 4.8 snap
+        assertMatches("ta06a_zbl_bcc128", SnapInclude.load(SharedData.lammpsPotential("Ta06A.snap")));
+    }
+
+    @Test
+    void ta06aWithZblInATwoAtomCell() {
+        // a 3.3 Å cell: every atom sees dozens of images of itself and of the other atom
+        assertMatches("ta06a_zbl_bcc2_smallcell", spec("snap:" + SharedData.lammpsPotential("Ta06A.snap")));
+    }
+
+    @Test
+    void perfectBccTantalumIsLammpsExampleValue() {
+        // LAMMPS examples/snap (in.snap.Ta06A): 128-atom bcc Ta, a = 3.316 Å, SNAP + ZBL, step-0
+        // PotEng -11.85157 eV/atom printed to 7 digits: agree within half the last digit
+        Potential pot = SnapInclude.load(SharedData.lammpsPotential("Ta06A.snap"));
+        Structure s = TestStructures.bcc(73, 3.316, 4, 4, 4);
+        assertEquals(-11.85157, pot.compute(s).energy() / s.size(), 5e-6);
+    }
+
+    @Test
     void moZuoLinear() {
         assertMatches("mo_zuo_linear_bcc128", SnapFiles.load(SharedData.lammpsPotential("Mo_Zuo_JPCA2020.snapcoeff")));
     }
@@ -51,5 +75,16 @@ class SnapLammpsReferenceTest {
     void moZuoQuadratic() {
         assertMatches("mo_zuo_quadratic_bcc128",
                 SnapFiles.load(SharedData.lammpsPotential("Mo_Zuo_JPCA2020.quadratic.snapcoeff")));
+    }
+
+    @Test
+    void moZuoQuadraticFromTheSharedIncludeFile() {
+        // the copy in ../shared/data/potentials, read through its .snap include file
+        assertMatches("mo_zuo_quadratic_bcc128", spec("snap:" + SharedData.data("potentials/Mo_Zuo_JPCA2020.quadratic.snap")));
+    }
+
+    static Potential spec(String s) {
+        ModelSpecs.register();
+        return PotentialSpecs.parse(s);
     }
 }
