@@ -41,9 +41,9 @@ public final class MtpDescriptor implements Descriptor {
     // basic components
     final int[] bMu, bMono, bDa, bDb, bDc;
     final double[] bA, bB, bC, bNu;
-    // program
-    final int[] tI, tJ, tK;
-    final double[] tMult;
+    // program, grouped by target slot: group q writes slot pTarget[q] = Σ_{t in [pStart[q], pStart[q+1])} pC[t]·m[pI[t]]·m[pJ[t]]
+    final int[] pTarget, pStart, pI, pJ;
+    final double[] pC;
     final int[] map;
     // monomial table: entry q = parent entry × û along axis
     final int nmono;
@@ -117,13 +117,47 @@ public final class MtpDescriptor implements Descriptor {
             bC[b] = bc[b];
             bNu[b] = ba[b] + bb[b] + bc[b];
         }
-        tI = basis.timesI().clone();
-        tJ = basis.timesJ().clone();
-        tK = basis.timesK().clone();
-        int[] mult = basis.timesMult();
-        tMult = new double[mult.length];
-        for (int t = 0; t < mult.length; t++) {
-            tMult[t] = mult[t];
+        // group the products by target, groups in the order of each target's last contribution
+        // (valid: a slot is only read after its last contribution, so every source group precedes)
+        int[] ti = basis.timesI(), tj = basis.timesJ(), tk = basis.timesK(), mult = basis.timesMult();
+        int nt = ti.length;
+        int[] last = new int[nslots];
+        int[] size = new int[nslots];
+        Arrays.fill(last, -1);
+        for (int t = 0; t < nt; t++) {
+            last[tk[t]] = t;
+            size[tk[t]]++;
+        }
+        int groups = 0;
+        for (int t = 0; t < nt; t++) {
+            if (last[tk[t]] == t) {
+                groups++;
+            }
+        }
+        pTarget = new int[groups];
+        pStart = new int[groups + 1];
+        int[] groupOf = new int[nslots];
+        int q = 0, at = 0;
+        for (int t = 0; t < nt; t++) {
+            if (last[tk[t]] == t) {
+                pTarget[q] = tk[t];
+                groupOf[tk[t]] = q;
+                pStart[q] = at;
+                at += size[tk[t]];
+                q++;
+            }
+        }
+        pStart[groups] = at;
+        pI = new int[nt];
+        pJ = new int[nt];
+        pC = new double[nt];
+        int[] fill = new int[groups];
+        for (int t = 0; t < nt; t++) {
+            int g = groupOf[tk[t]];
+            int pos = pStart[g] + fill[g]++;
+            pI[pos] = ti[t];
+            pJ[pos] = tj[t];
+            pC[pos] = mult[t];
         }
         map = basis.scalarSlots().clone();
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
@@ -420,9 +454,13 @@ public final class MtpDescriptor implements Descriptor {
             }
             // tangent through the products
             double[] m = w.m;
-            for (int t = 0; t < tI.length; t++) {
-                int ii = tI[t], jj = tJ[t];
-                md[tK[t]] += tMult[t] * (md[ii] * m[jj] + m[ii] * md[jj]);
+            for (int gq = 0; gq < pTarget.length; gq++) {
+                double sum = 0;
+                for (int t = pStart[gq]; t < pStart[gq + 1]; t++) {
+                    int ii = pI[t], jj = pJ[t];
+                    sum += pC[t] * (md[ii] * m[jj] + m[ii] * md[jj]);
+                }
+                md[pTarget[gq]] = sum;
             }
             // adjoint and its tangent
             double[] g = w.g, gd = w.gd;
@@ -431,18 +469,20 @@ public final class MtpDescriptor implements Descriptor {
             for (int s = 0; s < nscalar; s++) {
                 g[map[s]] += beta[s];
             }
-            for (int t = tI.length - 1; t >= 0; t--) {
-                int k = tK[t];
+            for (int gq = pTarget.length - 1; gq >= 0; gq--) {
+                int k = pTarget[gq];
                 double gk = g[k], gdk = gd[k];
                 if (gk == 0 && gdk == 0) {
                     continue;
                 }
-                int ii = tI[t], jj = tJ[t];
-                double c = tMult[t];
-                g[ii] += c * m[jj] * gk;
-                gd[ii] += c * (md[jj] * gk + m[jj] * gdk);
-                g[jj] += c * m[ii] * gk;
-                gd[jj] += c * (md[ii] * gk + m[ii] * gdk);
+                for (int t = pStart[gq]; t < pStart[gq + 1]; t++) {
+                    int ii = pI[t], jj = pJ[t];
+                    double c = pC[t];
+                    g[ii] += c * m[jj] * gk;
+                    gd[ii] += c * (md[jj] * gk + m[jj] * gdk);
+                    g[jj] += c * m[ii] * gk;
+                    gd[jj] += c * (md[ii] * gk + m[ii] * gdk);
+                }
             }
             // per neighbor and radial function: A_μ (multiplies Q_k) and B_μ (multiplies Q_k')
             double[] am = w.am, bm = w.bm;
@@ -479,6 +519,42 @@ public final class MtpDescriptor implements Descriptor {
             }
         }
         return energy;
+    }
+
+    /** Profiling hook (package-private): phase timings of one atom, CPU ns per call, {forward, products, adjoint, edges}. */
+    long[] profile(Structure structure, NeighborList neighbors, int atom, int reps) {
+        int[] types = types(structure);
+        double[] vec = prepare(structure, neighbors);
+        int[] start = neighbors.offsetsArray(), nbr = neighbors.neighborsArray();
+        Workspace w = workspaces.get();
+        double[] beta = new double[nscalar];
+        Arrays.fill(beta, 0.01);
+        double[] pair = new double[3 * neighbors.size()];
+        java.lang.management.ThreadMXBean tm = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] out = new long[4];
+        int count = 0;
+        long t0 = tm.getCurrentThreadCpuTime();
+        for (int r = 0; r < reps; r++) {
+            count = forward(w, atom, types, start, nbr, vec);
+        }
+        long t1 = tm.getCurrentThreadCpuTime();
+        for (int r = 0; r < reps; r++) {
+            products(w.m);
+        }
+        long t2 = tm.getCurrentThreadCpuTime();
+        for (int r = 0; r < reps; r++) {
+            adjoint(w, beta, 0);
+        }
+        long t3 = tm.getCurrentThreadCpuTime();
+        for (int r = 0; r < reps; r++) {
+            edgeForces(w, count, pair);
+        }
+        long t4 = tm.getCurrentThreadCpuTime();
+        out[0] = (t1 - t0) / reps;
+        out[1] = (t2 - t1) / reps;
+        out[2] = (t3 - t2) / reps;
+        out[3] = (t4 - t3) / reps;
+        return out;
     }
 
     // ------------------------------------------------------------------ checks
@@ -532,35 +608,56 @@ public final class MtpDescriptor implements Descriptor {
         final int rs = nbasis;
         double[] q = w.q, dq = w.dq, f = w.f, fp = w.fp, fr = w.fr, p = w.p, rinv = w.rinv;
         double[] qe = w.qe, dqe = w.dqe;
+        int[] base = w.base;
+        // distances, unit vectors (rows 1, 2, 3 of the monomial table) and the radial basis
         for (int e = 0; e < count; e++) {
             double x = w.nx[e], y = w.ny[e], z = w.nz[e];
             double r = Math.sqrt(x * x + y * y + z * z);
             double ri = 1.0 / r;
             rinv[e] = ri;
+            p[e] = 1.0;
+            if (nmono > 1) {
+                p[cap + e] = x * ri;
+                p[2 * cap + e] = y * ri;
+                p[3 * cap + e] = z * ri;
+            }
             radial.evaluate(r, qe, dqe, 0);
             for (int k = 0; k < rs; k++) {
                 q[k * cap + e] = qe[k];
                 dq[k * cap + e] = dqe[k];
             }
-            int base = (ti * ntypes + w.ntype[e]) * nrad * rs;
-            for (int mu = 0; mu < nrad; mu++) {
-                double v = 0, d = 0;
-                int o = base + mu * rs;
-                for (int k = 0; k < rs; k++) {
-                    v += coeff[o + k] * qe[k];
-                    d += coeff[o + k] * dqe[k];
-                }
-                f[mu * cap + e] = v;
-                fp[mu * cap + e] = d;
-                fr[mu * cap + e] = v * ri;
+            base[e] = (ti * ntypes + w.ntype[e]) * nrad * rs;
+        }
+        // higher monomials: row q = row(parent) × row(axis), neighbor-fastest
+        for (int mq = 4; mq < nmono; mq++) {
+            int o = mq * cap, po = monoParent[mq] * cap, ao = (1 + monoAxis[mq]) * cap;
+            for (int e = 0; e < count; e++) {
+                p[o + e] = p[po + e] * p[ao + e];
             }
-            double[] u = w.u3;
-            u[0] = x * ri;
-            u[1] = y * ri;
-            u[2] = z * ri;
-            p[e] = 1.0;
-            for (int mq = 1; mq < nmono; mq++) {
-                p[mq * cap + e] = p[monoParent[mq] * cap + e] * u[monoAxis[mq]];
+        }
+        // radial functions f_μ = Σ_k c·Q_k and their derivatives
+        for (int mu = 0; mu < nrad; mu++) {
+            int o = mu * cap;
+            Arrays.fill(f, o, o + count, 0.0);
+            Arrays.fill(fp, o, o + count, 0.0);
+            for (int k = 0; k < rs; k++) {
+                int qo = k * cap;
+                if (ntypes == 1) {
+                    double c = coeff[base[0] + mu * rs + k];
+                    for (int e = 0; e < count; e++) {
+                        f[o + e] += c * q[qo + e];
+                        fp[o + e] += c * dq[qo + e];
+                    }
+                } else {
+                    for (int e = 0; e < count; e++) {
+                        double c = coeff[base[e] + mu * rs + k];
+                        f[o + e] += c * q[qo + e];
+                        fp[o + e] += c * dq[qo + e];
+                    }
+                }
+            }
+            for (int e = 0; e < count; e++) {
+                fr[o + e] = f[o + e] * rinv[e];
             }
         }
         double[] m = w.m;
@@ -577,14 +674,27 @@ public final class MtpDescriptor implements Descriptor {
             }
             m[b] = s0 + s1;
         }
-        Arrays.fill(m, nbasic, nslots, 0.0);
-        final int[] ti_ = tI, tj_ = tJ, tk_ = tK;
-        final double[] tm = tMult;
-        for (int t = 0; t < ti_.length; t++) {
-            m[tk_[t]] += tm[t] * m[ti_[t]] * m[tj_[t]];
-        }
+        products(m);
         w.count = count;
         return count;
+    }
+
+    /** The products of the program: every non-basic slot of m from the basic ones. */
+    private void products(double[] m) {
+        final int[] target = pTarget, start = pStart, ii = pI, jj = pJ;
+        final double[] cc = pC;
+        for (int q = 0; q < target.length; q++) {
+            int t = start[q], end = start[q + 1];
+            double s0 = 0, s1 = 0;
+            for (; t + 1 < end; t += 2) {
+                s0 += cc[t] * m[ii[t]] * m[jj[t]];
+                s1 += cc[t + 1] * m[ii[t + 1]] * m[jj[t + 1]];
+            }
+            if (t < end) {
+                s0 += cc[t] * m[ii[t]] * m[jj[t]];
+            }
+            m[target[q]] = s0 + s1;
+        }
     }
 
     /** g = ∂E/∂slot for E = Σ_α β_α·slot(α), by running the program backwards. */
@@ -594,17 +704,19 @@ public final class MtpDescriptor implements Descriptor {
         for (int a = 0; a < nscalar; a++) {
             g[map[a]] += beta[off + a];
         }
-        final int[] ti_ = tI, tj_ = tJ, tk_ = tK;
-        final double[] tm = tMult;
-        for (int t = ti_.length - 1; t >= 0; t--) {
-            double gk = g[tk_[t]];
+        final int[] target = pTarget, start = pStart, ii = pI, jj = pJ;
+        final double[] cc = pC;
+        for (int q = target.length - 1; q >= 0; q--) {
+            double gk = g[target[q]];
             if (gk == 0) {
                 continue;
             }
-            double c = tm[t] * gk;
-            int ii = ti_[t], jj = tj_[t];
-            g[ii] += c * m[jj];
-            g[jj] += c * m[ii];
+            for (int t = start[q]; t < start[q + 1]; t++) {
+                double c = cc[t] * gk;
+                int i = ii[t], j = jj[t];
+                g[i] += c * m[j];
+                g[j] += c * m[i];
+            }
         }
     }
 
@@ -623,30 +735,14 @@ public final class MtpDescriptor implements Descriptor {
                 continue;
             }
             int fo = bMu[b] * cap, po = bMono[b] * cap;
-            double nu = bNu[b];
+            int pa = bDa[b] * cap, pb = bDb[b] * cap, pc = bDc[b] * cap;
+            double gnu = gb * bNu[b], ga = gb * bA[b], gbb = gb * bB[b], gc = gb * bC[b];
             for (int e = 0; e < count; e++) {
-                sr[e] += gb * (fp[fo + e] - nu * fr[fo + e]) * p[po + e];
-            }
-            if (bA[b] != 0) {
-                double c = gb * bA[b];
-                int pa = bDa[b] * cap;
-                for (int e = 0; e < count; e++) {
-                    vx[e] += c * fr[fo + e] * p[pa + e];
-                }
-            }
-            if (bB[b] != 0) {
-                double c = gb * bB[b];
-                int pb = bDb[b] * cap;
-                for (int e = 0; e < count; e++) {
-                    vy[e] += c * fr[fo + e] * p[pb + e];
-                }
-            }
-            if (bC[b] != 0) {
-                double c = gb * bC[b];
-                int pc = bDc[b] * cap;
-                for (int e = 0; e < count; e++) {
-                    vz[e] += c * fr[fo + e] * p[pc + e];
-                }
+                double frv = fr[fo + e];
+                sr[e] += (gb * fp[fo + e] - gnu * frv) * p[po + e];
+                vx[e] += ga * frv * p[pa + e];
+                vy[e] += gbb * frv * p[pb + e];
+                vz[e] += gc * frv * p[pc + e];
             }
         }
         for (int e = 0; e < count; e++) {
@@ -678,15 +774,18 @@ public final class MtpDescriptor implements Descriptor {
                 dm[o + 3 * e + 2] = radial * w.nz[e] + frv * cc * p[pc + e];
             }
         }
-        Arrays.fill(dm, nbasic * dc, nslots * dc, 0.0);
-        final int[] ti_ = tI, tj_ = tJ, tk_ = tK;
-        final double[] tm = tMult;
-        for (int t = 0; t < ti_.length; t++) {
-            int ii = ti_[t], jj = tj_[t];
-            double a = tm[t] * m[jj], b = tm[t] * m[ii];
-            int ok = tk_[t] * dc, oi = ii * dc, oj = jj * dc;
-            for (int q = 0; q < d; q++) {
-                dm[ok + q] += a * dm[oi + q] + b * dm[oj + q];
+        final int[] target = pTarget, start = pStart, pi = pI, pj = pJ;
+        final double[] cc = pC;
+        for (int g = 0; g < target.length; g++) {
+            int ok = target[g] * dc;
+            Arrays.fill(dm, ok, ok + d, 0.0);
+            for (int t = start[g]; t < start[g + 1]; t++) {
+                int ii = pi[t], jj = pj[t];
+                double a = cc[t] * m[jj], b = cc[t] * m[ii];
+                int oi = ii * dc, oj = jj * dc;
+                for (int q = 0; q < d; q++) {
+                    dm[ok + q] += a * dm[oi + q] + b * dm[oj + q];
+                }
             }
         }
     }
@@ -761,13 +860,22 @@ public final class MtpDescriptor implements Descriptor {
             ntype = Arrays.copyOf(ntype, n);
         }
 
-        /** Per-neighbor arrays for at least n neighbors (content not kept). */
+        /** Allocated neighbor capacity of the per-neighbor arrays. */
+        int allocated;
+        int[] base;
+
+        /**
+         * Per-neighbor arrays for n neighbors (content not kept): the row stride {@link #cap} is n
+         * rounded up to a multiple of 4, so that a whole neighborhood stays in cache.
+         */
         void ensure(int n) {
-            if (q != null && n <= cap) {
+            cap = Math.max(4, (n + 3) & ~3);
+            if (q != null && cap <= allocated) {
                 return;
             }
-            int c = Math.max(n, 2 * cap);
-            cap = c;
+            int c = Math.max(cap, 2 * allocated);
+            allocated = c;
+            base = new int[c];
             q = new double[nbasis * c];
             dq = new double[nbasis * c];
             f = new double[nrad * c];
@@ -784,11 +892,10 @@ public final class MtpDescriptor implements Descriptor {
         }
 
         void ensureJacobian(int d) {
-            if (d <= dcap && dm.length >= nslots * dcap) {
-                return;
+            dcap = Math.max(4, (d + 3) & ~3);
+            if (dm.length < nslots * dcap) {
+                dm = new double[Math.max(nslots * dcap, 2 * dm.length)];
             }
-            dcap = Math.max(d, 3 * cap);
-            dm = new double[nslots * dcap];
         }
 
         double[] scalarDerivatives(int n) {
