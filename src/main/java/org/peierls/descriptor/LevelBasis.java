@@ -385,7 +385,7 @@ final class LevelBasis {
                     continue;
                 }
                 int slot = nextSlot++;
-                times.add(new int[]{cur, scalars[c], 1, slot});
+                times.add(new int[]{Math.min(cur, scalars[c]), Math.max(cur, scalars[c]), 1, slot});
                 products.put(key.toString(), slot);
                 cur = slot;
             }
