@@ -19,14 +19,11 @@ import org.peierls.descriptor.MtpParameters;
 import org.peierls.model.LinearModel;
 import org.peierls.model.MlPotential;
 import org.peierls.model.Model;
+import org.peierls.model.MtpFile;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
 import org.peierls.potential.SumPotential;
-import org.peierls.sim.min.Lbfgs;
-import org.peierls.sim.min.Minimizable;
-import org.peierls.sim.min.Minimization;
-import org.peierls.sim.min.StopCriteria;
 import org.peierls.util.InputException;
 import org.peierls.util.Parallel;
 import org.peierls.util.Progress;
@@ -80,9 +77,14 @@ public final class MtpFit {
     private final List<Step> history;
     private final int evaluations;
     private final double seconds;
+    private final boolean converged;
+    private final String stop;
 
     private MtpFit(MtpSettings settings, Dataset data, MtpParameters parameters, double[] coefficients,
-                   List<Step> history, int evaluations, double seconds, Progress progress) {
+                   List<Step> history, int evaluations, double seconds, boolean converged, String stop,
+                   Progress progress) {
+        this.converged = converged;
+        this.stop = stop;
         this.settings = settings;
         this.data = data;
         this.parameters = parameters;
@@ -132,6 +134,12 @@ public final class MtpFit {
         return Arrays.copyOfRange(coefficients, parameters.types(), coefficients.length);
     }
 
+    /** The fitted model as an MLIP-2 {@code .mtp} file (named e.g. {@code peierls_Mo_L16}). */
+    public MtpFile mtpFile() {
+        return new MtpFile(MtpFile.defaultName(parameters.species(), settings.level()), parameters.species(), parameters,
+                speciesCoefficients(), momentCoefficients());
+    }
+
     /** The fitted model alone (s_t includes the reference element energies). */
     public MlPotential model() {
         return model;
@@ -165,6 +173,16 @@ public final class MtpFit {
         return evaluations;
     }
 
+    /** Whether the loss stopped decreasing by more than the tolerance (or no iterations were asked). */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** Why the iterations stopped, in words. */
+    public String stopReason() {
+        return stop;
+    }
+
     /** Wall time of the training, s. */
     public double seconds() {
         return seconds;
@@ -187,58 +205,84 @@ public final class MtpFit {
         Trainer tr = new Trainer(data, settings);
         double[] y0 = tr.start();
         List<Step> history = new ArrayList<>();
-        double[] g0 = new double[y0.length];
-        double l0 = tr.evaluate(y0, g0);
-        history.add(tr.step(0, l0, t0));
         if (log != null) {
             log.printf(Locale.ROOT, "MTP level %d: %d basis functions, %d radial coefficients, %d training configurations%n",
                     settings.level(), tr.basis.size(), y0.length, tr.train.length);
-            log.println(format(history.get(0)));
             log.flush();
         }
-        double[] best = y0;
-        if (settings.maxIterations() > 0) {
-            Minimizable problem = new Minimizable() {
-                @Override
-                public int dimension() {
-                    return y0.length;
-                }
-
-                @Override
-                public double[] start() {
-                    return y0.clone();
-                }
-
-                @Override
-                public double evaluate(double[] x, double[] gradient) {
-                    return tr.evaluate(x, gradient);
-                }
-            };
-            double[] window = new double[11];
-            Arrays.fill(window, Double.NaN);
-            Minimization m = new Lbfgs(20, 0.02, 0.5).minimize(problem,
-                    new StopCriteria(0, 0, settings.maxIterations()), (it, value, fnorm, x) -> {
-                        Step s = tr.step(it, value, t0);
-                        history.add(s);
-                        if (log != null) {
-                            log.println(format(s));
-                            log.flush();
-                        }
-                        System.arraycopy(window, 1, window, 0, window.length - 1);
-                        window[window.length - 1] = value;
-                        return !(it >= 10 && (window[0] - value) <= settings.tolerance() * value);
-                    });
-            best = m.x();
+        Bfgs.Listener listener = (it, value, x, g) -> {
+            Step s = tr.step(it, value, t0);
+            history.add(s);
             if (log != null) {
-                log.printf(Locale.ROOT, "L-BFGS: %s after %d iterations, %d evaluations%n", m.termination().description(),
-                        m.iterations(), tr.evaluations);
+                log.println(format(s));
+                log.flush();
+            }
+            return !converged(history, settings.tolerance());
+        };
+        double[] best = y0;
+        String stop;
+        boolean converged;
+        if (settings.maxIterations() == 0) {
+            double l0 = tr.evaluate(y0, null);
+            checkFinite(l0);
+            listener.iteration(0, l0, y0, null);
+            stop = "no iterations asked (linear fit of the initial radial functions)";
+            converged = true;
+        } else {
+            Bfgs.Result m;
+            try (Progress bar = Progress.start("MTP fit (BFGS iterations)", settings.maxIterations())) {
+                m = new Bfgs(0.1, 1.0).minimize(tr::evaluate, y0, settings.maxIterations(), 0, (it, value, x, g) -> {
+                    if (it > 0) {
+                        bar.step();
+                    }
+                    return listener.iteration(it, value, x, g);
+                });
+            } catch (IllegalStateException e) {
+                checkFinite(Double.NaN);
+                throw e;
+            }
+            best = m.x();
+            converged = m.stop() == Bfgs.Stop.LISTENER || m.stop() == Bfgs.Stop.GRADIENT;
+            stop = m.stop().description;
+            if (log != null) {
+                log.printf(Locale.ROOT, "BFGS: %s after %d iterations, %d loss evaluations%n", stop, m.iterations(),
+                        tr.evaluations);
+                if (!converged) {
+                    double drop = relativeDrop(history);
+                    log.printf(Locale.ROOT, "warning: the MTP fit did not converge (%s%s); its parameters are the best"
+                            + " found — raise --max-iter, or continue with --init%n", stop, Double.isNaN(drop) ? ""
+                            : String.format(Locale.ROOT, "; the loss fell by %.2g%% over the last 10 iterations, tolerance %.2g%%",
+                            100 * drop, 100 * settings.tolerance()));
+                }
             }
         }
         tr.evaluate(best, null);
         double secs = (System.nanoTime() - t0) * 1e-9;
         MtpParameters p = tr.parameters(best);
         try (Progress progress = Progress.silent()) {
-            return new MtpFit(settings, data, p, tr.lastX.clone(), history, tr.evaluations, secs, progress);
+            return new MtpFit(settings, data, p, tr.lastX.clone(), history, tr.evaluations, secs, converged, stop, progress);
+        }
+    }
+
+    /** Whether the loss fell by at most {@code tolerance} (relative) over the last 10 iterations. */
+    static boolean converged(List<Step> history, double tolerance) {
+        return history.size() > 10 && relativeDrop(history) <= tolerance;
+    }
+
+    /** (L_{n−10} − L_n)/L_n over the last 10 iterations (NaN with fewer). */
+    static double relativeDrop(List<Step> history) {
+        int n = history.size();
+        if (n <= 10) {
+            return Double.NaN;
+        }
+        double now = history.get(n - 1).loss();
+        return (history.get(n - 11).loss() - now) / now;
+    }
+
+    private static void checkFinite(double loss) {
+        if (!Double.isFinite(loss)) {
+            throw new InputException("MTP fit: the loss is not finite (" + loss + ") for the initial radial functions;"
+                    + " check the data for non-finite labels or atoms closer than a few tenths of an Å");
         }
     }
 
@@ -374,18 +418,40 @@ public final class MtpFit {
             }
         }
 
-        /** The starting point y (c = y·scale): f_μ = the μ-th Chebyshev function, scaled. */
+        /**
+         * The starting point y (c = y·scale): f_μ = the μ-th Chebyshev function, scaled; with a
+         * start in the settings, its radial functions where it has them (same element pair, μ &lt; K').
+         */
         double[] start() {
             int k = basis.radialFunctions(), r = radial.size();
             double[] y = new double[scale.length];
+            MtpParameters from = settings.start();
+            int[] fromSpecies = from == null ? new int[0] : from.species();
             for (int ti = 0; ti < types; ti++) {
                 for (int tj = 0; tj < types; tj++) {
+                    int fi = indexOf(fromSpecies, species[ti]), fj = indexOf(fromSpecies, species[tj]);
                     for (int mu = 0; mu < k; mu++) {
-                        y[((ti * types + tj) * k + mu) * r + mu % r] = 1.0;
+                        int o = ((ti * types + tj) * k + mu) * r;
+                        if (fi >= 0 && fj >= 0 && mu < from.basis().radialFunctions()) {
+                            for (int q = 0; q < r; q++) {
+                                y[o + q] = from.radialCoefficients()[from.index(fi, fj, mu, q)] / scale[o + q];
+                            }
+                        } else {
+                            y[o + mu % r] = 1.0;
+                        }
                     }
                 }
             }
             return y;
+        }
+
+        private static int indexOf(int[] a, int v) {
+            for (int q = 0; q < a.length; q++) {
+                if (a[q] == v) {
+                    return q;
+                }
+            }
+            return -1;
         }
 
         MtpParameters parameters(double[] y) {
@@ -473,7 +539,8 @@ public final class MtpFit {
             int n = s.size();
             double[] energy = new double[cols];
             for (int t = 0; t < types; t++) {
-                energy[t] = typeCounts[k][t];
+                // without a fitted bias the column is zero, so its coefficient solves to 0 and s_t = e0
+                energy[t] = settings.fitBias() ? typeCounts[k][t] : 0;
             }
             System.arraycopy(rows.energy(), 0, energy, types, size);
             double[] forces = new double[3 * n * cols];

@@ -1,5 +1,7 @@
 package org.peierls.fit;
 
+import org.peierls.descriptor.ChebyshevRadialBasis;
+import org.peierls.descriptor.MtpParameters;
 import org.peierls.util.InputException;
 
 /**
@@ -18,9 +20,20 @@ import org.peierls.util.InputException;
  * @param ridge           relative ridge penalty on the basis coefficients ξ (scaled columns;
  *                        λ_c = ridge·s_max²·|A_c|² at the start), keeps the linear solve smooth
  * @param fitBias         fit the per-element energies s_t (else s_t = the reference element energy)
+ * @param start           radial coefficients to start from (a previous fit, e.g. at a lower level:
+ *                        its radial functions μ &lt; K' of the same element pairs are copied, the
+ *                        others start as usual); null: the default start. Its radial basis must
+ *                        be this one.
  */
 public record MtpSettings(int[] species, int level, int radialBasisSize, double minDist, double maxDist,
-                          Reference reference, int maxIterations, double tolerance, double ridge, boolean fitBias) {
+                          Reference reference, int maxIterations, double tolerance, double ridge, boolean fitBias,
+                          MtpParameters start) {
+
+    /** Settings with the default start. */
+    public MtpSettings(int[] species, int level, int radialBasisSize, double minDist, double maxDist,
+                       Reference reference, int maxIterations, double tolerance, double ridge, boolean fitBias) {
+        this(species, level, radialBasisSize, minDist, maxDist, reference, maxIterations, tolerance, ridge, fitBias, null);
+    }
 
     public MtpSettings {
         if (species == null || species.length == 0) {
@@ -44,6 +57,15 @@ public record MtpSettings(int[] species, int level, int radialBasisSize, double 
         }
         if (reference == null) {
             reference = Reference.NONE;
+        }
+        if (start != null) {
+            ChebyshevRadialBasis rb = start.radial();
+            if (rb.size() != radialBasisSize || rb.minDist() != minDist || rb.maxDist() != maxDist || rb.scaling() != 1.0) {
+                throw new InputException("the MTP to start from has the radial basis " + rb.size() + " functions on ["
+                        + rb.minDist() + ", " + rb.maxDist() + "] Å (scaling " + rb.scaling() + "), the fit "
+                        + radialBasisSize + " on [" + minDist + ", " + maxDist + "] Å: give the same"
+                        + " --radial-basis-size, --min-dist and --max-dist");
+            }
         }
     }
 

@@ -194,13 +194,27 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
      * @throws InputException naming the file and line for malformed content
      */
     public static MtpFile read(Path path, List<String> elements) {
+        return read(path, elements, null);
+    }
+
+    /**
+     * Reads a file whose species are named by its potential_name when it is a Peierls-written one,
+     * else are {@code fallback} (element symbols of MLIP species 0, 1, …).
+     */
+    public static MtpFile readOr(Path path, List<String> fallback) {
+        return read(path, null, fallback);
+    }
+
+    private static MtpFile read(Path path, List<String> elements, List<String> fallback) {
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        return new Parser(path, lines).parse(elements);
+        Parser parser = new Parser(path, lines);
+        parser.fallback = fallback;
+        return parser.parse(elements);
     }
 
     private static final class Parser {
@@ -211,6 +225,7 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
         final Map<String, Integer> lineOf = new LinkedHashMap<>();
         final Map<String, double[]> radialBlocks = new LinkedHashMap<>();
         int radialLine;
+        List<String> fallback;
 
         Parser(Path path, List<String> lines) {
             this.path = path;
@@ -308,18 +323,19 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
             }
             int[] z = species(elements, t);
             double[] c = new double[t * t * k * r];
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < t; j++) {
-                    double[] block = radialBlocks.get(i + "-" + j);
-                    if (block == null) {
-                        throw error(radialLine, "radial_coeffs block " + i + "-" + j + " is missing");
-                    }
-                    if (block.length != k * r) {
-                        throw error(radialLine, "radial_coeffs block " + i + "-" + j + " has " + block.length
-                                + " numbers, expected " + k + "×" + r);
-                    }
-                    System.arraycopy(block, 0, c, (i * t + j) * k * r, k * r);
+            // MLIP reads the T² blocks in order (central type outer, neighbor type inner); their
+            // labels are the type indices in files MLIP-2 writes
+            List<String> keys = new ArrayList<>(radialBlocks.keySet());
+            if (keys.size() != t * t) {
+                throw error(radialLine, "radial_coeffs has " + keys.size() + " species-pair blocks, expected " + t + "×" + t);
+            }
+            for (int q = 0; q < t * t; q++) {
+                double[] block = radialBlocks.get(keys.get(q));
+                if (block.length != k * r) {
+                    throw error(radialLine, "radial_coeffs block " + keys.get(q) + " has " + block.length
+                            + " numbers, expected " + k + "×" + r);
                 }
+                System.arraycopy(block, 0, c, q * k * r, k * r);
             }
             if (!values.containsKey("species_coeffs") || !values.containsKey("moment_coeffs")) {
                 throw error(lines.size(), "species_coeffs/moment_coeffs missing: the potential is not trained");
@@ -337,11 +353,14 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
             List<String> el = elements;
             if (el == null || el.isEmpty()) {
                 Matcher m = OUR_NAME.matcher(values.getOrDefault("potential_name", ""));
-                if (!m.matches()) {
+                if (m.matches()) {
+                    el = List.of(m.group(1).split("-"));
+                } else if (fallback != null) {
+                    el = fallback;
+                } else {
                     throw error(line("species_count"), "the file does not name its " + t + " species: give the elements,"
                             + " e.g. mtp:" + path + ":" + String.join(",", java.util.Collections.nCopies(t, "El")));
                 }
-                el = List.of(m.group(1).split("-"));
             }
             if (el.size() != t) {
                 throw error(line("species_count"), "species_count = " + t + " but " + el.size() + " elements were given " + el);
@@ -369,6 +388,9 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
                     return;
                 }
                 String key = line.replaceAll("\\s", "");
+                if (radialBlocks.containsKey(key)) {
+                    throw error(at + 1, "radial_coeffs block " + key + " given twice");
+                }
                 at++;
                 List<Double> nums = new ArrayList<>();
                 while (at < lines.size() && lines.get(at).strip().startsWith("{")) {
