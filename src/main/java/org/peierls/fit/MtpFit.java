@@ -34,28 +34,38 @@ import org.peierls.util.Progress;
  *
  * <p><b>Training: variable projection.</b> The energy is linear in the per-element energies s and
  * the basis coefficients ξ and non-linear only in the radial coefficients c (T²·K·R numbers, e.g.
- * 5·8 = 40 for one element at level 20). For fixed c the weighted least-squares problem in x = (s,
+ * 4·8 = 32 for one element at level 16). For fixed c the weighted least-squares problem in x = (s,
  * ξ) is solved exactly by the {@link DesignMatrix}/{@link LeastSquares} machinery of the SNAP fit
  * (rows from {@link MtpDescriptor#rows}), plus a tiny fixed ridge on ξ that keeps the solution
- * smooth in c. The reduced loss L(c) = min_x L(c, x) is then minimised by L-BFGS over c alone
- * (Golub &amp; Pereyra's variable projection). By the envelope theorem ∇L(c) = ∂L/∂c at x*(c):
- * the residuals give an energy factor a, per-atom force weights v and a deformation H for every
+ * smooth in c. The reduced loss L(c) = min_x L(c, x) is then minimised over c alone by dense BFGS
+ * with a backtracking line search ({@link Bfgs}) — Golub &amp; Pereyra's variable projection
+ * (SIAM J. Numer. Anal. 10, 413 (1973)). By the envelope theorem ∇L(c) = ∂L/∂c at x*(c): the
+ * residuals give an energy factor a, per-atom force weights v and a deformation H for every
  * configuration, and {@link MtpDescriptor#radialGradient} returns the exact gradient in one forward
- * tangent and one adjoint-with-tangent pass.</p>
+ * tangent and one adjoint-with-tangent pass (checked against finite differences in the tests).</p>
  *
- * <p>Why not BFGS on all parameters (MLIP's way)? The loss is quadratic in x, which outnumbers c
- * by 5–50×, and the basis functions differ by orders of magnitude in scale (products of up to four
- * moments), so a joint quasi-Newton method spends most iterations on the well-understood linear
- * part. Eliminating x exactly leaves a small, much better conditioned problem that converges in
- * tens to hundreds of iterations, deterministically (no random initialisation: f_μ starts as the
- * μ-th Chebyshev function scaled so that M_{μ,0} is of order one), and reuses the tested
- * linear-fit code. The price is a design matrix (position derivatives of every basis function) per
- * evaluation.</p>
+ * <p><b>Why not BFGS on all parameters (MLIP's way)?</b> The loss is quadratic in x, which
+ * outnumbers c by 3–7× (level 16: 92 + T against 32), and the basis functions differ by orders of
+ * magnitude in scale (products of up to four moments), so a joint quasi-Newton method spends most
+ * of its iterations on the linear part, which one least-squares solve settles exactly and
+ * robustly (rank-revealing, column-scaled). What remains is a small problem in c where every
+ * iteration already has the best linear coefficients: the loss after the first iteration is that
+ * of a converged linear fit. No random initialisation: f_μ starts as the μ-th Chebyshev function
+ * scaled so that M_{μ,0} is of order one on the training set, or as the radial functions of an
+ * earlier fit ({@link MtpSettings#start()}, e.g. a lower level), so a fit is deterministic (and
+ * independent of the thread count). The price is a design matrix (position derivatives of every
+ * basis function) per loss evaluation; MLIP's joint BFGS needs only adjoint gradients per
+ * iteration but many more iterations.</p>
+ *
+ * <p>Stops when the loss fell by less than {@link MtpSettings#tolerance()} (relative) over the last
+ * 10 iterations, at the iteration limit (reported as not converged, with the best parameters
+ * found), or when the line search finds no decrease. A non-finite loss at the start is an
+ * {@link InputException}; non-finite trial points only shorten the step.</p>
  */
 public final class MtpFit {
 
     /**
-     * One L-BFGS iteration.
+     * One BFGS iteration.
      *
      * @param iteration         iteration number (0: the initial radial functions)
      * @param loss              weighted squared residual plus ridge term
@@ -163,7 +173,7 @@ public final class MtpFit {
         return metrics;
     }
 
-    /** Loss per L-BFGS iteration. */
+    /** Loss per BFGS iteration (entry 0: the start). */
     public List<Step> history() {
         return history;
     }

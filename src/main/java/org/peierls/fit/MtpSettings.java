@@ -13,7 +13,7 @@ import org.peierls.util.InputException;
  * @param minDist         r_min of the radial basis, Å
  * @param maxDist         cutoff R_cut, Å
  * @param reference       reference potential and element energies subtracted before the fit
- * @param maxIterations   L-BFGS iterations over the radial coefficients (0: linear fit of the
+ * @param maxIterations   BFGS iterations over the radial coefficients (0: linear fit of the
  *                        initial radial functions only)
  * @param tolerance       stop when the loss fell by less than this fraction over the last 10
  *                        iterations
