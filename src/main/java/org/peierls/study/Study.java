@@ -1,0 +1,209 @@
+package org.peierls.study;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.peierls.atoms.Frame;
+import org.peierls.atoms.LatticeType;
+import org.peierls.atoms.Structure;
+import org.peierls.defects.PointDefects;
+import org.peierls.fit.FittedModel;
+import org.peierls.fit.Metrics;
+import org.peierls.io.AtomicWrite;
+import org.peierls.io.ExtendedXyz;
+import org.peierls.potential.ForceBenchmark;
+import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecs;
+import org.peierls.sim.min.Minimizer;
+import org.peierls.sim.min.Relaxation;
+
+/**
+ * The teacher–student defect study behind {@code peierls run}: label defect configurations with a
+ * teacher, fit every student on a ladder of training sets, run the defect battery for the teacher
+ * and every (student, rung), and collect what a report needs.
+ *
+ * <p>Stages are cached in the output folder so an interrupted run resumes: the labelled data
+ * ({@code data/<family>.extxyz}), each fitted model ({@code models/<student>@<family>/model.json})
+ * and each battery result ({@code battery/<model>.json}). A cache entry is used only when the
+ * experiment it came from ({@code experiment.json}) is the same.</p>
+ */
+public final class Study {
+
+    /** Runs the defect battery of one potential; returns JSON-ready values (see {@link PropertyBattery}). */
+    @FunctionalInterface
+    public interface Battery {
+        Map<String, Object> run(Potential potential, String modelId, Path plots);
+    }
+
+    private final Experiment experiment;
+    private final Path out;
+    private final Consumer<String> log;
+    private final Battery battery;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+
+    public Study(Experiment experiment, Path out, Battery battery, Consumer<String> log) {
+        this.experiment = experiment;
+        this.out = out;
+        this.battery = battery;
+        this.log = log;
+    }
+
+    /** Everything the report shows. */
+    public record Result(Experiment experiment, double a0, List<Frame> frames, boolean[] test,
+                         Map<String, Object> teacher, List<Row> rows, Map<String, Double> timings) {
+    }
+
+    /**
+     * One (student, rung).
+     *
+     * @param rung       the fit and its errors
+     * @param cost       µs/atom-step of force evaluations (1 thread)
+     * @param properties the battery's values
+     */
+    public record Row(LadderFit.Rung rung, double cost, Map<String, Object> properties) {
+    }
+
+    public Result run() {
+        prepareOutput();
+        Potential teacher = PotentialSpecs.parse(experiment.teacher());
+        double a0 = timed("lattice constant", () -> experiment.a0() != null ? experiment.a0() : equilibriumLatticeConstant(teacher));
+        log.accept(String.format("teacher %s: a0 = %.5f Å", experiment.teacher(), a0));
+
+        List<Frame> frames = timed("teacher data", () -> teacherData(teacher, a0));
+        boolean[] test = TrainTestSplit.testMask(frames, experiment.testFraction(), experiment.seed());
+
+        Map<String, Object> teacherProps = timed("battery teacher", () -> cachedBattery(teacher, "teacher"));
+
+        List<Row> rows = new ArrayList<>();
+        for (Experiment.Student s : experiment.students()) {
+            List<LadderFit.Rung> rungs = timed("fit " + s.name(),
+                    () -> LadderFit.fit(s, experiment.element(), frames, test, experiment.families(), experiment.weights()));
+            for (LadderFit.Rung r : rungs) {
+                log.accept(String.format("%-14s %3d training configs: test E %.2f meV/atom, F %.3f eV/Å", r.id(),
+                        r.trainConfigs(), r.testAll().energyMae(), r.testAll().forceMae()));
+                writeModel(r);
+                double cost = cost(r.fit().potential(), a0);
+                Map<String, Object> props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
+                rows.add(new Row(r, cost, props));
+            }
+        }
+        return new Result(experiment, a0, frames, test, teacherProps, rows, timings);
+    }
+
+    // ---------------------------------------------------------------- stages
+
+    /** Cell relaxation of the conventional cell (4×4×4) at zero pressure. */
+    static double equilibriumLatticeConstant(Potential teacher, LatticeType lattice, String element, double guess) {
+        Structure s = PointDefects.supercell(lattice, element, guess, 4);
+        Relaxation.Options o = Relaxation.Options.defaults().withFmax(1e-6).withMaxSteps(2000).withCellPressure(0).withMinimizer("lbfgs");
+        Structure r = Relaxation.run(s, teacher, o, Minimizer.SILENT).structure();
+        return Math.cbrt(r.cell().volume()) / 4;
+    }
+
+    private double equilibriumLatticeConstant(Potential teacher) {
+        double guess = experiment.latticeType() == LatticeType.BCC ? 3.2 : 3.8;
+        return equilibriumLatticeConstant(teacher, experiment.latticeType(), experiment.element(), guess);
+    }
+
+    private List<Frame> teacherData(Potential teacher, double a0) {
+        TeacherData gen = new TeacherData(teacher, new TeacherData.Options(experiment.element(), experiment.latticeType(), a0,
+                experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600));
+        List<Frame> all = new ArrayList<>();
+        for (Family f : experiment.families()) {
+            Path file = out.resolve("data").resolve(f.key() + ".extxyz");
+            List<Frame> frames;
+            if (Files.exists(file)) {
+                frames = ExtendedXyz.read(file);
+                log.accept(f.key() + ": " + frames.size() + " configurations (cached)");
+            } else {
+                frames = gen.generate(f, log);
+                ExtendedXyz.write(file, frames);
+            }
+            all.addAll(frames);
+        }
+        return all;
+    }
+
+    private void writeModel(LadderFit.Rung r) {
+        Path file = out.resolve("models").resolve(r.id()).resolve("model.json");
+        FittedModel.write(file, FittedModel.json(r.fit()));
+    }
+
+    /** µs per atom and force evaluation, one thread, 6×6×6 conventional cells. */
+    private double cost(Potential p, double a0) {
+        Structure s = PointDefects.supercell(experiment.latticeType(), experiment.element(), a0, 6);
+        int steps = experiment.quick() ? 3 : 10;
+        return ForceBenchmark.run(p, s, new ForceBenchmark.Options(steps, 2, 1, 0.0)).bestUsPerAtomStep();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> cachedBattery(Potential p, String id) {
+        Path file = out.resolve("battery").resolve(id.replace('@', '_') + ".json");
+        if (Files.exists(file)) {
+            try {
+                log.accept("battery " + id + " (cached)");
+                return json.readValue(file.toFile(), LinkedHashMap.class);
+            } catch (IOException e) {
+                log.accept("battery cache " + file + " unreadable, recomputing: " + e.getMessage());
+            }
+        }
+        log.accept("battery " + id + " …");
+        Map<String, Object> m = battery.run(p, id, out.resolve("plots"));
+        AtomicWrite.text(file, w -> w.write(json.writeValueAsString(m)));
+        return m;
+    }
+
+    /**
+     * Keeps the caches only when they were made by the same experiment; otherwise starts afresh
+     * (the old caches are removed, the rest of the folder is left alone).
+     */
+    private void prepareOutput() {
+        try {
+            Files.createDirectories(out);
+            Path stamp = out.resolve("experiment.json");
+            String now = json.writeValueAsString(experiment);
+            if (Files.exists(stamp) && !Files.readString(stamp).equals(now)) {
+                log.accept("experiment changed since the last run in " + out + ": recomputing every stage");
+                for (String dir : List.of("data", "models", "battery")) {
+                    deleteTree(out.resolve(dir));
+                }
+            }
+            AtomicWrite.text(stamp, w -> w.write(now));
+        } catch (IOException e) {
+            throw new UncheckedIOException("preparing " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private <T> T timed(String stage, java.util.function.Supplier<T> body) {
+        long t0 = System.nanoTime();
+        T v = body.get();
+        timings.merge(stage, (System.nanoTime() - t0) * 1e-9, Double::sum);
+        return v;
+    }
+
+    /** Mean of the test errors of a row over all families (meV/atom, eV/Å). */
+    public static double[] testErrors(Row r) {
+        Metrics m = r.rung().testAll();
+        return new double[]{m.energyMae(), m.forceMae()};
+    }
+}
