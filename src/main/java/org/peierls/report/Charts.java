@@ -31,10 +31,17 @@ public final class Charts {
 
     /** Line chart of several series (e.g. GSF curves of the teacher and every student). */
     public static void lines(Path png, String title, String xLabel, String yLabel, List<Series> series) {
+        lines(png, title, xLabel, yLabel, series, false);
+    }
+
+    /** Line chart, optionally with a logarithmic y axis (NaN points are left out of log charts). */
+    public static void lines(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logY) {
         XYChart chart = chart(title, xLabel, yLabel);
+        chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         int c = 1;
-        for (Series s : series) {
+        for (Series raw : series) {
+            Series s = finite(raw);
             if (s.x().length == 0) {
                 continue;
             }
@@ -112,6 +119,26 @@ public final class Charts {
         d.setLineColor(Color.BLACK);
         d.setMarker(SeriesMarkers.NONE);
         save(chart, png);
+    }
+
+    /** The series without its NaN/infinite points (XChart cannot draw them, least of all on log axes). */
+    private static Series finite(Series s) {
+        int n = 0;
+        for (int i = 0; i < s.x().length; i++) {
+            n += Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i]) ? 1 : 0;
+        }
+        if (n == s.x().length) {
+            return s;
+        }
+        double[] x = new double[n], y = new double[n];
+        n = 0;
+        for (int i = 0; i < s.x().length; i++) {
+            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                x[n] = s.x()[i];
+                y[n++] = s.y()[i];
+            }
+        }
+        return new Series(s.name(), x, y, s.reference());
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {

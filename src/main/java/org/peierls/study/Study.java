@@ -87,11 +87,13 @@ public final class Study {
         for (Experiment.Student s : experiment.students()) {
             List<LadderFit.Rung> rungs = timed("fit " + s.name(),
                     () -> LadderFit.fit(s, experiment.element(), frames, test, experiment.families(), experiment.weights()));
+            // the cost depends on the architecture, not on the coefficients: measure it once per student
+            double cost = timed("cost " + s.name(), () -> cost(rungs.get(rungs.size() - 1).fit().potential(), a0));
+            log.accept(String.format("%s: %.1f µs/atom-step (1 thread)", s.name(), cost));
             for (LadderFit.Rung r : rungs) {
                 log.accept(String.format("%-14s %3d training configs: test E %.2f meV/atom, F %.3f eV/Å", r.id(),
                         r.trainConfigs(), r.testAll().energyMae(), r.testAll().forceMae()));
                 writeModel(r);
-                double cost = cost(r.fit().potential(), a0);
                 Map<String, Object> props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
                 rows.add(new Row(r, cost, props));
             }
@@ -138,11 +140,14 @@ public final class Study {
         FittedModel.write(file, FittedModel.json(r.fit()));
     }
 
-    /** µs per atom and force evaluation, one thread, 6×6×6 conventional cells. */
+    /**
+     * µs per atom and force evaluation, one thread, 6×6×6 conventional cells, the best of the timed
+     * evaluations after a warm-up long enough for the JIT (the machine may be shared).
+     */
     private double cost(Potential p, double a0) {
         Structure s = PointDefects.supercell(experiment.latticeType(), experiment.element(), a0, 6);
-        int steps = experiment.quick() ? 3 : 10;
-        return ForceBenchmark.run(p, s, new ForceBenchmark.Options(steps, 2, 1, 0.0)).bestUsPerAtomStep();
+        return ForceBenchmark.run(p, s, new ForceBenchmark.Options(experiment.quick() ? 5 : 15, experiment.quick() ? 10 : 30, 1, 0.0))
+                .bestUsPerAtomStep();
     }
 
     @SuppressWarnings("unchecked")
