@@ -114,6 +114,10 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--cv-objective", split = ",", paramLabel = "KEY=W", description = "Score weights: energy (per meV/atom), force (per eV/Å), stress (per GPa); default energy=1,force=100.")
     Map<String, Double> objective;
 
+    @Option(names = "--cv-average", defaultValue = "configs", paramLabel = "A",
+            description = "Cross-validation errors pooled over configs, or the mean over groups (each group counts once); default ${DEFAULT-VALUE}.")
+    String cvAverage;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Base name of the LAMMPS files (default: elements_kind).")
     String name;
 
@@ -161,9 +165,17 @@ public final class FitCommand implements Callable<Integer> {
         FitJob job = new FitJob(data, test, kind.equals("qsnap"), twojmax, rcutfac, rfac0, rmin0, !noSwitch, bzero,
                 elements, radelem, wj, weights, energyWeight, forceWeight, stressWeight,
                 testFraction == null ? Double.NaN : testFraction, seed, reference, elementEnergy, !noBias, solver,
-                rcond == 0 ? SvdSolver.FITSNAP_RCOND : rcond, ridge, cv, obj, name, out, !noPlots);
+                rcond == 0 ? SvdSolver.FITSNAP_RCOND : rcond, ridge, cv, obj, groupAverage(), name, out, !noPlots);
         FitRunner.run(job, log);
         return 0;
+    }
+
+    private boolean groupAverage() {
+        return switch (cvAverage.toLowerCase(Locale.ROOT)) {
+            case "configs" -> false;
+            case "groups" -> true;
+            default -> throw new InputException("--cv-average must be configs or groups, got '" + cvAverage + "'");
+        };
     }
 
     static void writeJson(Path file, Object value) {

@@ -53,6 +53,18 @@ public final class CrossValidation {
      * one pass over the rows plus k small merges, whatever the number of solvers.
      */
     public static List<Metrics> run(DesignMatrix dm, int k, long seed, List<Solver> solvers) {
+        List<Metrics> out = new ArrayList<>();
+        for (MetricsReport r : reports(dm, k, seed, solvers)) {
+            out.add(r.train());
+        }
+        return out;
+    }
+
+    /**
+     * Held-out predictions of every training configuration, one report per solver: its
+     * {@code train()} metrics (and per-group train metrics) are the cross-validation estimates.
+     */
+    public static List<MetricsReport> reports(DesignMatrix dm, int k, long seed, List<Solver> solvers) {
         Dataset d = dm.data();
         int[] fold = folds(d, k, seed);
         LeastSquares.RowWeights w = LeastSquares.weightsOf(d);
@@ -64,9 +76,9 @@ public final class CrossValidation {
             }
             tri.add(LeastSquares.triangle(dm, in, w));
         }
-        List<Metrics.Accumulator> acc = new ArrayList<>();
+        List<Prediction[]> held = new ArrayList<>();
         for (int s = 0; s < solvers.size(); s++) {
-            acc.add(new Metrics.Accumulator());
+            held.add(new Prediction[d.size()]);
         }
         for (int f = 0; f < k; f++) {
             if (tri.get(f) == null) {
@@ -83,14 +95,20 @@ public final class CrossValidation {
                 double[] x = solvers.get(s).solve(sys).coefficients();
                 for (int i = 0; i < fold.length; i++) {
                     if (fold[i] == f) {
-                        acc.get(s).add(d.get(i), Prediction.ofRows(dm, i, x));
+                        held.get(s)[i] = Prediction.ofRows(dm, i, x);
                     }
                 }
             }
         }
-        List<Metrics> out = new ArrayList<>();
-        for (Metrics.Accumulator a : acc) {
-            out.add(a.metrics());
+        // report over the training configurations only (test ones are not cross-validated)
+        Role[] roles = new Role[d.size()];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = fold[i] >= 0 ? Role.TRAIN : Role.UNUSED;
+        }
+        Dataset onlyTrain = d.withRoles(roles);
+        List<MetricsReport> out = new ArrayList<>();
+        for (Prediction[] p : held) {
+            out.add(MetricsReport.of(onlyTrain, java.util.Arrays.asList(p)));
         }
         return out;
     }

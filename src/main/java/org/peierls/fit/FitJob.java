@@ -37,6 +37,8 @@ import java.util.Map;
  * @param ridge          candidate ridge penalties λ (with solver ridge; several: cross-validated)
  * @param cvFolds        folds of cross-validation (0: only when there are several candidates, then 5)
  * @param objective      weights of energy, force and stress MAE in the cross-validation score
+ * @param groupAverage   score the mean of the groups' held-out MAEs (each group counts once) instead
+ *                       of the MAEs pooled over configurations
  * @param name           base name of the LAMMPS files (null: elements + "_" + kind)
  * @param out            output folder
  * @param plots          write parity plots
@@ -45,7 +47,7 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
                      double rmin0, boolean switchFlag, boolean bzeroFlag, List<String> elements, double[] radelem,
                      double[] wj, Path weightsFile, double[] energyWeights, double[] forceWeights, double[] stressWeights,
                      double testFraction, long seed, String reference, Map<String, Double> elementEnergies,
-                     boolean fitBias, String solver, double rcond, double[] ridge, int cvFolds, double[] objective,
+                     boolean fitBias, String solver, double rcond, double[] ridge, int cvFolds, double[] objective, boolean groupAverage,
                      String name, Path out, boolean plots) {
 
     public FitJob {
@@ -72,7 +74,7 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
     public static FitJob defaults(List<Path> data, Path out) {
         return new FitJob(data, List.of(), false, new int[]{6}, new double[]{4.67637}, 0.99363, 0.0, true, false, null,
                 null, null, null, null, null, null, Double.NaN, 0, null, Map.of(), true, "svd", SvdSolver.FITSNAP_RCOND,
-                new double[]{0}, 0, null, null, out, true);
+                new double[]{0}, 0, null, false, null, out, true);
     }
 
     /** "snap" or "qsnap". */

@@ -136,7 +136,9 @@ public final class FitRunner {
         DesignMatrix kept = null;
         if (combos > 1 || job.cvFolds() > 0) {
             int k = job.cvFolds() > 0 ? job.cvFolds() : 5;
-            log.printf(Locale.ROOT, "cross-validation: %d-fold over %d combinations%n", k, combos);
+            log.printf(Locale.ROOT, "cross-validation: %d-fold over %d combinations, score %g·E_mae + %g·F_mae + %g·S_mae %s%n",
+                    k, combos, job.objective()[0], job.objective()[1], job.objective()[2],
+                    job.groupAverage() ? "(means over groups)" : "(pooled over configurations)");
             double best = Double.POSITIVE_INFINITY;
             for (int j : job.twojmax()) {
                 for (double rc : job.rcutfac()) {
@@ -147,9 +149,9 @@ public final class FitRunner {
                     }
                     for (Weights w : weightCandidates) {
                         Dataset dw = data.withWeights(w, groups);
-                        List<Metrics> ms = CrossValidation.run(dm.withData(dw), k, job.seed(), solvers);
+                        List<MetricsReport> ms = CrossValidation.reports(dm.withData(dw), k, job.seed(), solvers);
                         for (int q = 0; q < solvers.size(); q++) {
-                            Metrics m = ms.get(q);
+                            Metrics m = job.groupAverage() ? ms.get(q).trainGroupAverage() : ms.get(q).train();
                             double score = score(job.objective(), m);
                             candidates.add(new Candidate(j, rc, w, solvers.get(q), m, score));
                             log.printf(Locale.ROOT, "  2J=%d rcutfac=%.4f weights(E=%g F=%g S=%g) %s: E_mae %.3f meV/atom, F_mae %.4f eV/Å, S_mae %.3f GPa, score %.4f%n",
@@ -210,6 +212,7 @@ public final class FitRunner {
             root.put("folds", job.cvFolds() > 0 ? job.cvFolds() : 5);
             root.put("objective", Map.of("energy_per_mev_per_atom", job.objective()[0], "force_per_ev_per_a",
                     job.objective()[1], "stress_per_gpa", job.objective()[2]));
+            root.put("average", job.groupAverage() ? "groups" : "configs");
             root.put("candidates", cv);
             writeJson(job.out().resolve("cv.json"), root);
         }

@@ -44,6 +44,38 @@ public record MetricsReport(Metrics train, Metrics test, Map<String, Metrics[]> 
         return new MetricsReport(train.metrics(), test.metrics(), groups);
     }
 
+    /**
+     * The mean over groups of the groups' training metrics (each group counts once, however many
+     * configurations it has; groups without training configurations are left out).
+     */
+    public Metrics trainGroupAverage() {
+        double e = 0, er = 0, f = 0, fr = 0, s = 0;
+        int ne = 0, nf = 0, ns = 0, configs = 0;
+        for (Metrics[] m : groups.values()) {
+            Metrics t = m[0];
+            if (t.configs() == 0) {
+                continue;
+            }
+            configs += t.configs();
+            if (!Double.isNaN(t.energyMae())) {
+                e += t.energyMae();
+                er += t.energyRmse();
+                ne++;
+            }
+            if (!Double.isNaN(t.forceMae())) {
+                f += t.forceMae();
+                fr += t.forceRmse();
+                nf++;
+            }
+            if (!Double.isNaN(t.stressMae())) {
+                s += t.stressMae();
+                ns++;
+            }
+        }
+        return new Metrics(ne == 0 ? Double.NaN : e / ne, ne == 0 ? Double.NaN : er / ne, nf == 0 ? Double.NaN : f / nf,
+                nf == 0 ? Double.NaN : fr / nf, ns == 0 ? Double.NaN : s / ns, configs);
+    }
+
     /** The JSON object of {@code metrics.json}. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
