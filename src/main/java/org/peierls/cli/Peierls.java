@@ -24,6 +24,9 @@ public final class Peierls implements Runnable {
         RunCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        RelaxCommand.class,
+        MdCommand.class,
+        NebCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
