@@ -14,8 +14,12 @@ final class Charts {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
+        return xy(title, xTitle, yTitle, 800, 550);
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(800).height(550).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(true);
         return chart;

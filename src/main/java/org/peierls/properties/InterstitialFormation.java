@@ -197,15 +197,22 @@ public final class InterstitialFormation {
         return true;
     }
 
-    /** Every atom displaced uniformly in [−amp, amp]³ (seeded). */
+    /**
+     * Every free position component ({@link RelaxSettings#mask}) displaced uniformly in
+     * [−amp, amp] (seeded); held atoms stay.
+     */
     static Structure rattled(Structure s, double amplitude, long seed) {
         if (amplitude <= 0) {
             return s;
         }
         Random rng = new Random(seed);
+        org.peierls.sim.min.DofMask mask = RelaxSettings.mask(s);
         double[] x = s.positions();
         for (int k = 0; k < x.length; k++) {
-            x[k] += amplitude * (2 * rng.nextDouble() - 1);
+            double r = amplitude * (2 * rng.nextDouble() - 1);
+            if (mask.isFree(k)) {
+                x[k] += r;
+            }
         }
         return s.withPositions(x);
     }
