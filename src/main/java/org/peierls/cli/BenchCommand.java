@@ -12,6 +12,8 @@ import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
 import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
+import org.peierls.neighbors.NeighborList;
+import org.peierls.util.Parallel;
 import org.peierls.potential.ForceBenchmark;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
@@ -29,14 +31,21 @@ import picocli.CommandLine.Spec;
  * {@code natoms}, {@code threads}, {@code steps}, …
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time repeated force evaluations (neighbor list reused) and print JSON with us_per_atom_step.")
+        description = {"Time repeated force evaluations (neighbor list reused) and print JSON with us_per_atom_step.",
+                "With --neighbors R, time neighbor-list builds at cutoff R instead (no potential needed)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
+    @Option(names = "--potential", paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
     String potential;
+
+    @Option(names = "--neighbors", paramLabel = "R", description = "Time neighbor-list builds with cutoff R (Å) instead of force evaluations.")
+    Double neighborCutoff;
+
+    @Option(names = "--half", description = "With --neighbors: build half lists (each pair once) instead of full lists.")
+    boolean half;
 
     @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Structure file (its first frame is used).")
     Path structure;
@@ -64,7 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Potential pot = PotentialSpecs.parse(potential);
+        if (neighborCutoff == null && potential == null) {
+            throw new InputException("bench needs --potential P (force evaluations) or --neighbors R (neighbor-list builds)");
+        }
         List<Frame> frames = Formats.read(structure, format, IoOptions.withTypes(types));
         if (frames.isEmpty()) {
             throw new InputException(structure + " holds no frames");
@@ -75,6 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
             s = s.repeat(n[0], n[1], n[2]);
         }
         int t = threads != null ? threads : org.peierls.util.Parallel.threads();
+        if (neighborCutoff != null) {
+            return neighborBench(s, t);
+        }
+        Potential pot = PotentialSpecs.parse(potential);
         ForceBenchmark.Result r = ForceBenchmark.run(pot, s, new ForceBenchmark.Options(steps, warmup, t, skin));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("potential", potential);
@@ -93,6 +108,49 @@ public final class BenchCommand implements Callable<Integer> {
         pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         pw.flush();
         return 0;
+    }
+
+    /** Times {@code steps} list builds after {@code warmup} untimed ones; reports ms per build and bytes per atom. */
+    private int neighborBench(Structure s, int t) throws Exception {
+        if (!(neighborCutoff > 0)) {
+            throw new InputException("--neighbors must be a positive cutoff in Å, got " + neighborCutoff);
+        }
+        NeighborList.Kind kind = half ? NeighborList.Kind.HALF : NeighborList.Kind.FULL;
+        int before = Parallel.threads();
+        Parallel.setThreads(t);
+        try {
+            NeighborList nl = null;
+            for (int i = 0; i < warmup; i++) {
+                nl = NeighborList.build(s, neighborCutoff, kind);
+            }
+            double best = Double.MAX_VALUE, total = 0;
+            for (int i = 0; i < steps; i++) {
+                long t0 = System.nanoTime();
+                nl = NeighborList.build(s, neighborCutoff, kind);
+                double ms = (System.nanoTime() - t0) * 1e-6;
+                best = Math.min(best, ms);
+                total += ms;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("natoms", s.size());
+            m.put("cutoff", neighborCutoff);
+            m.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+            m.put("threads", t);
+            m.put("steps", steps);
+            m.put("neighbors_per_atom", (double) nl.size() / s.size());
+            m.put("ms_per_build", total / steps);
+            m.put("best_ms_per_build", best);
+            m.put("ns_per_atom_build", best * 1e6 / s.size());
+            m.put("index_bytes_per_atom", (double) nl.bytes() / s.size());
+            nl.vectors();
+            m.put("bytes_per_atom_with_vectors", (double) nl.bytes() / s.size());
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            pw.flush();
+            return 0;
+        } finally {
+            Parallel.setThreads(before);
+        }
     }
 
     static int[] parseRepeat(String text) {

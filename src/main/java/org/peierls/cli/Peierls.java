@@ -27,6 +27,8 @@ public final class Peierls implements Runnable {
         RelaxCommand.class,
         MdCommand.class,
         NebCommand.class,
+        FitCommand.class,
+        TestCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -48,6 +50,8 @@ public final class Peierls implements Runnable {
     }
 
     static CommandLine commandLine() {
+        org.peierls.model.ModelSpecs.register();
+        org.peierls.fit.FittedModel.registerSpecs();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);

@@ -27,6 +27,11 @@ public final class NeighborList {
     public enum Kind { FULL, HALF }
 
     private static final int IMAGE_BITS = 10;
+    /**
+     * Bins per cutoff length: with bins rc/2 wide the ±2-bin stencil covers (5·rc/2)³ = 15.6 rc³
+     * instead of the 27 rc³ of rc-wide bins, so fewer candidate pairs are tested.
+     */
+    private static final double BINS_PER_CUTOFF = 1.0;
     private static final int IMAGE_BIAS = 1 << (IMAGE_BITS - 1);
     private static final int IMAGE_MASK = (1 << IMAGE_BITS) - 1;
     /** Packed image (0, 0, 0). */
@@ -326,7 +331,7 @@ public final class NeighborList {
             for (int k = 0; k < 3; k++) {
                 double span = n == 0 ? 1 : Math.max(hi[k] - lo[k], 1e-12);
                 double lengthA = span * width[k];
-                nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(lengthA / rc)));
+                nb[k] = (int) Math.max(1, Math.min(1 << 20, Math.floor(BINS_PER_CUTOFF * lengthA / rc)));
                 total *= nb[k];
             }
             // Keep the bin count near the atom count (a mostly empty cell needs few bins).
@@ -365,7 +370,8 @@ public final class NeighborList {
             for (int i = 0; i < n; i++) {
                 binAtoms[fill[binOf[i]]++] = i;
             }
-            // Wrapped Cartesian positions.
+            // Wrapped Cartesian positions: xw by atom, xb in bin order (so that the candidates of
+            // one bin are contiguous in memory), with their wrap offsets wb in the same order.
             double[] xw = new double[3 * n];
             for (int i = 0; i < n; i++) {
                 double a = s[3 * i], b = s[3 * i + 1], c = s[3 * i + 2];
@@ -373,27 +379,41 @@ public final class NeighborList {
                 xw[3 * i + 1] = a * h[1] + b * h[4] + c * h[7];
                 xw[3 * i + 2] = a * h[2] + b * h[5] + c * h[8];
             }
+            double[] xb = new double[3 * n];
+            int[] wb = new int[3 * n];
+            for (int q = 0; q < n; q++) {
+                int j = binAtoms[q];
+                System.arraycopy(xw, 3 * j, xb, 3 * q, 3);
+                System.arraycopy(wrap, 3 * j, wb, 3 * q, 3);
+            }
 
-            int chunks = Parallel.chunks(n, 2048);
+            // Search bin by bin: the candidates of a bin's stencil are gathered once into contiguous
+            // arrays (shifted positions, index, image), then every atom of the bin is tested against
+            // them in a tight loop. Chunks of bins run in parallel; an atom's entries come out in a
+            // fixed order (stencil order, then bin order), whatever the thread count.
+            int chunks = Parallel.chunks(nbins, 64);
             int[][] chunkJ = new int[chunks][];
             int[][] chunkImg = new int[chunks][];
-            int[] chunkLen = new int[chunks];
             int[] counts = new int[n];
+            int[] startInChunk = new int[n];
+            int[] chunkOf = new int[n];
             double rc2 = rc * rc;
             Parallel.forEachChunk(chunks, c -> {
-                int from = Parallel.chunkStart(n, chunks, c), to = Parallel.chunkStart(n, chunks, c + 1);
-                int cap = Math.max(64, (to - from) * 32);
+                int from = Parallel.chunkStart(nbins, chunks, c), to = Parallel.chunkStart(nbins, chunks, c + 1);
+                int atomsHere = binStart[to] - binStart[from];
+                int cap = Math.max(64, atomsHere * 40);
                 int[] js = new int[cap];
                 int[] im = new int[cap];
                 int len = 0;
-                for (int i = from; i < to; i++) {
-                    int bi = binOf[i];
-                    int b2 = bi % nb[2];
-                    int b1 = (bi / nb[2]) % nb[1];
-                    int b0 = bi / (nb[2] * nb[1]);
-                    double xi = xw[3 * i], yi = xw[3 * i + 1], zi = xw[3 * i + 2];
-                    int wi0 = wrap[3 * i], wi1 = wrap[3 * i + 1], wi2 = wrap[3 * i + 2];
-                    int before = len;
+                Candidates cand = new Candidates(256);
+                for (int bin = from; bin < to; bin++) {
+                    if (binStart[bin] == binStart[bin + 1]) {
+                        continue;
+                    }
+                    int b2 = bin % nb[2];
+                    int b1 = (bin / nb[2]) % nb[1];
+                    int b0 = bin / (nb[2] * nb[1]);
+                    cand.size = 0;
                     for (int d0 = -reach[0]; d0 <= reach[0]; d0++) {
                         int t0 = b0 + d0, s0 = 0;
                         if (pbc[0]) {
@@ -418,41 +438,57 @@ public final class NeighborList {
                                 } else if (t2 < 0 || t2 >= nb[2]) {
                                     continue;
                                 }
-                                double tx = s0 * h[0] + s1 * h[3] + s2 * h[6] - xi;
-                                double ty = s0 * h[1] + s1 * h[4] + s2 * h[7] - yi;
-                                double tz = s0 * h[2] + s1 * h[5] + s2 * h[8] - zi;
-                                boolean zeroShift = s0 == 0 && s1 == 0 && s2 == 0;
-                                boolean positiveShift = s0 > 0 || (s0 == 0 && (s1 > 0 || (s1 == 0 && s2 > 0)));
-                                int bin = (t0 * nb[1] + t1) * nb[2] + t2;
-                                for (int q = binStart[bin]; q < binStart[bin + 1]; q++) {
-                                    int j = binAtoms[q];
-                                    if (j == i ? (zeroShift || (kind == Kind.HALF && !positiveShift))
-                                               : (kind == Kind.HALF && j < i)) {
-                                        continue;
-                                    }
-                                    double dx = xw[3 * j] + tx, dy = xw[3 * j + 1] + ty, dz = xw[3 * j + 2] + tz;
-                                    if (dx * dx + dy * dy + dz * dz < rc2) {
-                                        if (len == js.length) {
-                                            js = Arrays.copyOf(js, 2 * len);
-                                            im = Arrays.copyOf(im, 2 * len);
-                                        }
-                                        js[len] = j;
-                                        // image in terms of the unwrapped input positions
-                                        int n0 = s0 - wrap[3 * j] + wi0;
-                                        int n1 = s1 - wrap[3 * j + 1] + wi1;
-                                        int n2 = s2 - wrap[3 * j + 2] + wi2;
-                                        im[len] = checkedPack(n0, n1, n2);
-                                        len++;
-                                    }
+                                double tx = s0 * h[0] + s1 * h[3] + s2 * h[6];
+                                double ty = s0 * h[1] + s1 * h[4] + s2 * h[7];
+                                double tz = s0 * h[2] + s1 * h[5] + s2 * h[8];
+                                int t = (t0 * nb[1] + t1) * nb[2] + t2;
+                                for (int q = binStart[t]; q < binStart[t + 1]; q++) {
+                                    // image of the candidate relative to the unwrapped input, up to + w_i
+                                    cand.add(xb[3 * q] + tx, xb[3 * q + 1] + ty, xb[3 * q + 2] + tz, binAtoms[q],
+                                            s0 - wb[3 * q], s1 - wb[3 * q + 1], s2 - wb[3 * q + 2]);
                                 }
                             }
                         }
                     }
-                    counts[i] = len - before;
+                    double[] cx = cand.x, cy = cand.y, cz = cand.z;
+                    int[] cj = cand.j;
+                    int m = cand.size;
+                    for (int p = binStart[bin]; p < binStart[bin + 1]; p++) {
+                        int i = binAtoms[p];
+                        double xi = xb[3 * p], yi = xb[3 * p + 1], zi = xb[3 * p + 2];
+                        int wi0 = wb[3 * p], wi1 = wb[3 * p + 1], wi2 = wb[3 * p + 2];
+                        int before = len;
+                        for (int k = 0; k < m; k++) {
+                            double dx = cx[k] - xi, dy = cy[k] - yi, dz = cz[k] - zi;
+                            if (dx * dx + dy * dy + dz * dz >= rc2) {
+                                continue;
+                            }
+                            int j = cj[k];
+                            int n0 = cand.i0[k] + wi0, n1 = cand.i1[k] + wi1, n2 = cand.i2[k] + wi2;
+                            if (j == i) {
+                                boolean zero = n0 == 0 && n1 == 0 && n2 == 0;
+                                boolean positive = n0 > 0 || (n0 == 0 && (n1 > 0 || (n1 == 0 && n2 > 0)));
+                                if (zero || (kind == Kind.HALF && !positive)) {
+                                    continue;
+                                }
+                            } else if (kind == Kind.HALF && j < i) {
+                                continue;
+                            }
+                            if (len == js.length) {
+                                js = Arrays.copyOf(js, 2 * len);
+                                im = Arrays.copyOf(im, 2 * len);
+                            }
+                            js[len] = j;
+                            im[len] = checkedPack(n0, n1, n2);
+                            len++;
+                        }
+                        counts[i] = len - before;
+                        startInChunk[i] = before;
+                        chunkOf[i] = c;
+                    }
                 }
                 chunkJ[c] = js;
                 chunkImg[c] = im;
-                chunkLen[c] = len;
             });
             int[] offsets = new int[n + 1];
             for (int i = 0; i < n; i++) {
@@ -461,12 +497,53 @@ public final class NeighborList {
             int m = offsets[n];
             int[] nbr = new int[m];
             int[] img = new int[m];
-            for (int c = 0; c < chunks; c++) {
-                int from = Parallel.chunkStart(n, chunks, c);
-                System.arraycopy(chunkJ[c], 0, nbr, offsets[from], chunkLen[c]);
-                System.arraycopy(chunkImg[c], 0, img, offsets[from], chunkLen[c]);
-            }
+            int atomChunks = Parallel.chunks(n, 8192);
+            Parallel.forEachChunk(atomChunks, c -> {
+                int first = Parallel.chunkStart(n, atomChunks, c), last = Parallel.chunkStart(n, atomChunks, c + 1);
+                for (int i = first; i < last; i++) {
+                    System.arraycopy(chunkJ[chunkOf[i]], startInChunk[i], nbr, offsets[i], counts[i]);
+                    System.arraycopy(chunkImg[chunkOf[i]], startInChunk[i], img, offsets[i], counts[i]);
+                }
+            });
             return new NeighborList(kind, rc, n, offsets, nbr, img, cell, x);
+        }
+
+        /** Growable struct-of-arrays of candidate neighbors of one bin. */
+        private static final class Candidates {
+            double[] x, y, z;
+            int[] j, i0, i1, i2;
+            int size;
+
+            Candidates(int cap) {
+                x = new double[cap];
+                y = new double[cap];
+                z = new double[cap];
+                j = new int[cap];
+                i0 = new int[cap];
+                i1 = new int[cap];
+                i2 = new int[cap];
+            }
+
+            void add(double px, double py, double pz, int atom, int a, int b, int c) {
+                if (size == x.length) {
+                    int cap = 2 * size;
+                    x = Arrays.copyOf(x, cap);
+                    y = Arrays.copyOf(y, cap);
+                    z = Arrays.copyOf(z, cap);
+                    j = Arrays.copyOf(j, cap);
+                    i0 = Arrays.copyOf(i0, cap);
+                    i1 = Arrays.copyOf(i1, cap);
+                    i2 = Arrays.copyOf(i2, cap);
+                }
+                x[size] = px;
+                y[size] = py;
+                z[size] = pz;
+                j[size] = atom;
+                i0[size] = a;
+                i1[size] = b;
+                i2[size] = c;
+                size++;
+            }
         }
 
         private static int binIndex(double f, double delta, int nb) {

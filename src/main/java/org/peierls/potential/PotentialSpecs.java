@@ -22,7 +22,11 @@ import org.peierls.util.InputException;
  * <li>{@code zhou2004:EL[,EL…]} the analytic Zhou–Johnson–Wadley 2004 EAM;</li>
  * <li>{@code lj:EPS,SIGMA,RCUT} shifted Lennard-Jones (eV, Å, Å), any element;</li>
  * <li>{@code morse:D0,ALPHA,R0,RCUT} shifted Morse (eV, 1/Å, Å, Å), any element;</li>
- * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers.</li>
+ * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers;</li>
+ * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, registered by
+ *     {@code org.peierls.model.ModelSpecs}, which the command line calls at start-up).</li>
+ * <li>a bare path: the folder or {@code model.json} of a fitted model (a loader registered with
+ *     {@link #registerPathLoader} by {@code org.peierls.fit.FittedModel}, also at start-up).</li>
  * </ul>
  * A sum (hybrid/overlay) joins specs with {@code " + "}, e.g. {@code zbl:4.0,4.8 + eam/alloy:X}.
  * Other packages add prefixes with {@link #register}.
@@ -30,6 +34,8 @@ import org.peierls.util.InputException;
 public final class PotentialSpecs {
 
     private static final Map<String, Function<String, Potential>> REGISTRY = new LinkedHashMap<>();
+    /** Loaders of bare-path specs (see {@link #registerPathLoader}). */
+    private static final List<Function<Path, Potential>> PATH_LOADERS = new ArrayList<>();
 
     static {
         register("eam", arg -> EamPotential.funcfl(paths(arg)));
@@ -48,6 +54,14 @@ public final class PotentialSpecs {
             double[] v = numbers("zbl", arg, 2, "INNER,OUTER");
             return new Zbl(v[0], v[1]);
         });
+    }
+
+    /**
+     * Adds a loader for specs that are a bare path (no prefix), e.g. the folder or JSON file of a
+     * fitted model. The loader returns null when the path is not of its kind.
+     */
+    public static synchronized void registerPathLoader(Function<Path, Potential> loader) {
+        PATH_LOADERS.add(loader);
     }
 
     private PotentialSpecs() {
@@ -87,6 +101,10 @@ public final class PotentialSpecs {
     }
 
     private static Potential parseOne(String spec) {
+        Potential byPath = fromPath(spec);
+        if (byPath != null) {
+            return byPath;
+        }
         int colon = spec.indexOf(':');
         if (colon <= 0) {
             throw new InputException("potential spec '" + spec + "' has no prefix (expected one of "
@@ -106,6 +124,31 @@ public final class PotentialSpecs {
             throw new InputException("potential spec '" + spec + "' has nothing after '" + prefix + ":'");
         }
         return maker.apply(arg);
+    }
+
+    /** The potential of a bare path spec from the registered path loaders, or null. */
+    private static Potential fromPath(String spec) {
+        Path p;
+        try {
+            p = Path.of(spec);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (!java.nio.file.Files.exists(p)) {
+            return null;
+        }
+        List<Function<Path, Potential>> loaders;
+        synchronized (PotentialSpecs.class) {
+            loaders = new ArrayList<>(PATH_LOADERS);
+        }
+        for (Function<Path, Potential> l : loaders) {
+            Potential pot = l.apply(p);
+            if (pot != null) {
+                return pot;
+            }
+        }
+        throw new InputException("'" + spec + "' is a file or folder but not a potential Peierls can load"
+                + " (a folder or model.json written by 'peierls fit'; or give a prefix, e.g. snap:FILE.snapcoeff)");
     }
 
     private static String[] items(String arg) {

@@ -111,6 +111,16 @@ public final class Zbl extends PairPotential {
         return outer;
     }
 
+    /** r<sub>1</sub>, where switching starts, Å. */
+    public double inner() {
+        return inner;
+    }
+
+    /** r<sub>c</sub>, the cutoff, Å. */
+    public double outer() {
+        return outer;
+    }
+
     @Override
     public int[] species() {
         return new int[0];

@@ -1,0 +1,23 @@
+/**
+ * Fitting machine-learning potentials to labelled data ("a generalized form of force matching").
+ *
+ * <p>A {@link org.peierls.fit.Dataset} holds {@link org.peierls.fit.Configuration}s (structure,
+ * labels, group, train/test role, trusted stress components) and per-group
+ * {@link org.peierls.fit.Weights}. A fit is one {@link org.peierls.fit.DesignMatrix} whose rows are
+ * tagged by configuration, {@link org.peierls.fit.RowKind} (energy per atom, force component,
+ * stress component in GPa) and group, with the {@link org.peierls.fit.Reference} (e.g. ZBL, element
+ * energies) subtracted from the labels; {@link org.peierls.fit.SnapBasis} gives the columns of
+ * linear and quadratic SNAP. {@link org.peierls.fit.LeastSquares} reduces the weighted matrix to a
+ * triangle by a tall-skinny QR and a {@link org.peierls.fit.Solver} (SVD with a cut-off, QR, ridge)
+ * solves it. {@link org.peierls.fit.Metrics} and {@link org.peierls.fit.MetricsReport} give
+ * the errors overall and per group, {@link org.peierls.fit.CrossValidation} k-fold estimates,
+ * {@link org.peierls.fit.FitSnapInput} reads FitSNAP input files, and
+ * {@link org.peierls.fit.FitRunner} runs a {@link org.peierls.fit.FitJob} and writes the model
+ * ({@link org.peierls.fit.FittedModel}), the LAMMPS files ({@link org.peierls.fit.LammpsExport})
+ * and the metrics. {@link org.peierls.fit.Evaluation} measures any potential on labelled data.</p>
+ *
+ * <p>Regression anchors: the Ta example of FitSNAP reproduces its coefficients to 3e-7 and its
+ * error table; Zuo et al.'s SNAP/qSNAP files reproduce their published errors on the mlearn test
+ * sets.</p>
+ */
+package org.peierls.fit;
