@@ -45,7 +45,7 @@ public final class PeierlsBarrier {
 
     /**
      * @param radius radius of the free region, Å
-     * @param shell  thickness of the fixed shell, Å (at least the potential's cutoff)
+     * @param shell  thickness of the fixed shell, Å (at least the potential's cutoff; NaN: cutoff + 1 Å)
      * @param neb    NEB settings (images, tolerance); climbing is advised
      * @param relax  end-state relaxation settings
      */
@@ -100,13 +100,14 @@ public final class PeierlsBarrier {
         if (crystal.lattice() != LatticeType.BCC) {
             throw new IllegalArgumentException("the Peierls barrier calculation is for bcc crystals, got " + crystal.lattice().label());
         }
-        if (options.shell() < crystal.potential().cutoff()) {
+        double shell = Double.isNaN(options.shell()) ? crystal.potential().cutoff() + 1 : options.shell();
+        if (shell < crystal.potential().cutoff()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the fixed shell (%.2f Å) must be at least the cutoff (%.2f Å)",
-                    options.shell(), crystal.potential().cutoff()));
+                    shell, crystal.potential().cutoff()));
         }
         double a = crystal.a();
         ElasticModel model = ScrewCore.model(elastic);
-        Dislocation d0 = DislocationCylinder.bccScrew(crystal.element(), a, model, CoreType.EASY, options.radius(), options.shell(), 1);
+        Dislocation d0 = DislocationCylinder.bccScrew(crystal.element(), a, model, CoreType.EASY, options.radius(), shell, 1);
         OrientedCrystal oc = OrientedCrystal.cubic(LatticeType.BCC, new String[]{crystal.element()}, a, new int[]{1, 1, -2},
                 new int[]{-1, 1, 0}, new int[]{1, 1, 1});
         DislocationField field = model.field(oc.rotation(), new double[]{a / 2, a / 2, a / 2});
