@@ -25,15 +25,20 @@ import org.peierls.sim.neb.NebOptions;
  * @param screwCore      screw core (bcc)
  * @param peierls        Peierls barrier (bcc)
  * @param grainBoundaries grain boundaries (cubic)
+ * @param timeLimit      wall-clock limit of each property, s (infinite: none); a property that runs
+ *                       longer is stopped and recorded as failed ("time limit of … exceeded")
  */
 public record BatteryOptions(Set<Property> properties, EquationOfState.Options eos, ElasticConstants.Options elastic,
                              VacancyFormation.Options vacancy, VacancyMigration.Options migration,
                              InterstitialFormation.Options interstitials, SurfaceEnergy.Options surfaces, StackingFaultEnergy.Options gsf,
                              GammaSurface.Options gammaSurface, ScrewCore.Options screwCore, PeierlsBarrier.Options peierls,
-                             GrainBoundaryEnergy.Options grainBoundaries) {
+                             GrainBoundaryEnergy.Options grainBoundaries, double timeLimit) {
 
     public BatteryOptions {
         properties = properties.isEmpty() ? EnumSet.noneOf(Property.class) : EnumSet.copyOf(properties);
+        if (!(timeLimit > 0)) {
+            throw new IllegalArgumentException("the time limit per property must be positive, got " + timeLimit);
+        }
     }
 
     /**
@@ -79,18 +84,73 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
                 new ScrewCore.Options(quick ? 3 : 5, quick ? 5 : 9, 0.01, relax),
                 new PeierlsBarrier.Options(quick ? 12 : 20, Double.NaN, peierlsNeb, relax),
                 new GrainBoundaryEnergy.Options(gbs, quick ? 2 : 3, quick ? 2 : 3, quick ? new double[]{0.0, 0.7} : new double[]{0.0, 0.6, 0.8},
-                        quick ? 10 : 12, true, relax));
+                        quick ? 10 : 12, true, relax), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The smallest sensible cells, for a battery over a teacher and a dozen fitted models with an
+     * expensive potential (a SNAP 2J = 6 Ta potential, ~10 µs per atom-step: about half a minute
+     * for a bcc metal on two cores). The numbers move by a few per cent from {@code quick} (the
+     * cells are small, the GSF grid coarse); {@code docs/benchmarks.md} tabulates by how much.
+     *
+     * <table>
+     *   <caption>tiny cells</caption>
+     *   <tr><td>equation of state</td><td>7 volumes within ±2 %</td></tr>
+     *   <tr><td>point defects</td><td>bcc 3³ (54 sites), fcc 3³ (108), hcp 3×2×2; vacancy NEB 1 climbing image</td></tr>
+     *   <tr><td>interstitials</td><td>bcc ⟨110⟩, ⟨111⟩ and ⟨100⟩ dumbbells; fcc ⟨100⟩ dumbbell and octahedral; hcp octahedral and basal split</td></tr>
+     *   <tr><td>surfaces</td><td>(100), (110), (111) (hcp basal, prismatic), ≥ 8 Å slabs, 8 Å vacuum</td></tr>
+     *   <tr><td>GSF / γ-surface</td><td>the first line only, 6 intervals / 4×4</td></tr>
+     *   <tr><td>screw quadrupole</td><td>3×5 (90 atoms), symmetric start only</td></tr>
+     *   <tr><td>Peierls cylinder</td><td>radius 9 Å, 5 images</td></tr>
+     *   <tr><td>grain boundaries</td><td>Σ5(310)[001], 2×1 translations, no deletion</td></tr>
+     * </table>
+     */
+    public static BatteryOptions tiny(LatticeType lattice) {
+        RelaxSettings relax = RelaxSettings.defaults().withMaxSteps(2000);
+        int n = switch (lattice) {
+            case BCC, FCC -> 3;
+            default -> 3;
+        };
+        NebOptions vacNeb = NebOptions.defaults(1).withFmax(1e-2).withMaxSteps(500);
+        NebOptions peierlsNeb = new NebOptions(5, 1.0, true, 1e-3, 1e-2, 800, Fire.Parameters.defaults().withMaxStep(0.1));
+        boolean cubic = lattice != LatticeType.HCP;
+        List<StackingFaultEnergy.Line> lines = StackingFaultEnergy.defaultLines(lattice).subList(0, 1);
+        List<org.peierls.defects.InterstitialSite> sites = switch (lattice) {
+            case BCC -> List.of(org.peierls.defects.InterstitialSite.BCC_DUMBBELL_110, org.peierls.defects.InterstitialSite.BCC_DUMBBELL_111,
+                    org.peierls.defects.InterstitialSite.BCC_DUMBBELL_100);
+            case FCC -> List.of(org.peierls.defects.InterstitialSite.FCC_DUMBBELL_100, org.peierls.defects.InterstitialSite.FCC_OCTAHEDRAL);
+            default -> List.of(org.peierls.defects.InterstitialSite.HCP_OCTAHEDRAL, org.peierls.defects.InterstitialSite.HCP_BASAL_SPLIT);
+        };
+        return new BatteryOptions(Property.applicable(lattice),
+                new EquationOfState.Options(7, 0.02, Double.NaN, relax.withFmax(1e-5)),
+                ElasticConstants.Options.defaults(),
+                new VacancyFormation.Options(n, relax),
+                new VacancyMigration.Options(n, vacNeb, relax),
+                new InterstitialFormation.Options(n, sites, 0.02, 7L, relax),
+                new SurfaceEnergy.Options(cubic ? List.of("100", "110", "111") : SurfaceEnergy.HCP_PLANES, 8, 8, relax),
+                new StackingFaultEnergy.Options(lines, 6, relax),
+                new GammaSurface.Options(lines.get(0), 4, 4, relax),
+                new ScrewCore.Options(3, 5, 0, relax),
+                new PeierlsBarrier.Options(9, Double.NaN, peierlsNeb, relax),
+                new GrainBoundaryEnergy.Options(List.of(new GrainBoundaryEnergy.Tilt("[001]", "(310)")), 2, 1, new double[]{0.0}, 8, true,
+                        relax), Double.POSITIVE_INFINITY);
     }
 
     /** The same settings for another set of properties. */
     public BatteryOptions withProperties(Set<Property> p) {
         return new BatteryOptions(p, eos, elastic, vacancy, migration, interstitials, surfaces, gsf, gammaSurface, screwCore, peierls,
-                grainBoundaries);
+                grainBoundaries, timeLimit);
+    }
+
+    /** The same settings with a wall-clock limit per property, s. */
+    public BatteryOptions withTimeLimit(double seconds) {
+        return new BatteryOptions(properties, eos, elastic, vacancy, migration, interstitials, surfaces, gsf, gammaSurface, screwCore,
+                peierls, grainBoundaries, seconds);
     }
 
     /** The same settings with a starting guess for the lattice constant, Å. */
     public BatteryOptions withLatticeGuess(double a) {
         return new BatteryOptions(properties, eos.withGuess(a), elastic, vacancy, migration, interstitials, surfaces, gsf, gammaSurface,
-                screwCore, peierls, grainBoundaries);
+                screwCore, peierls, grainBoundaries, timeLimit);
     }
 }

@@ -40,8 +40,10 @@ public final class GammaSurface {
      * @param periods   in-plane periods (x, y), Å
      * @param energies  γ[i][j] at (i/n1, j/n2), mJ/m², i ≤ n1, j ≤ n2 (periodic edges included)
      * @param maximum   largest γ on the grid, mJ/m²
+     * @param converged whether every grid point's relaxation reached its force tolerance
      */
-    public record Result(StackingFaultEnergy.Line line, String xLabel, String yLabel, double[] periods, double[][] energies, double maximum) {
+    public record Result(StackingFaultEnergy.Line line, String xLabel, String yLabel, double[] periods, double[][] energies, double maximum,
+                         boolean converged) {
 
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class GammaSurface {
             m.put("periods_a", periods);
             m.put("grid_mj_m2", energies);
             m.put("max_mj_m2", maximum);
+            m.put("converged", converged);
             return m;
         }
 
@@ -93,10 +96,13 @@ public final class GammaSurface {
         double[][] e = new double[n1 + 1][n2 + 1];
         double e0 = Double.NaN;
         double max = Double.NEGATIVE_INFINITY;
+        boolean converged = true;
         for (int i = 0; i < n1; i++) {
             for (int j = 0; j < n2; j++) {
                 StackingFault sf = grid[i][j];
-                double en = options.relax().relax(sf.structure(), crystal.potential()).energy();
+                RelaxSettings.Relaxed r = options.relax().relax(sf.structure(), crystal.potential());
+                converged &= r.converged();
+                double en = r.energy();
                 if (i == 0 && j == 0) {
                     e0 = en;
                 }
@@ -111,6 +117,6 @@ public final class GammaSurface {
             e[n1][j] = e[0][j % n2];
         }
         String x = gsf.crystal().xLabel(), y = gsf.crystal().yLabel();
-        return new Result(options.line(), x, y, gsf.periods(), e, max);
+        return new Result(options.line(), x, y, gsf.periods(), e, max, converged);
     }
 }

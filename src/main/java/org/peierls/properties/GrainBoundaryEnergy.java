@@ -67,9 +67,11 @@ public final class GrainBoundaryEnergy {
      * @param candidates    candidates relaxed
      * @param best          the relaxed best structure
      * @param start         its starting structure (before relaxation)
+     * @param converged     whether the best candidate's relaxation reached its force tolerance
      */
     public record Entry(String name, int sigma, String tiltAxis, double tiltAngleDeg, double misorientationDeg, double energyJm2,
-                        double[] translation, double deletion, int removed, int atoms, int candidates, Structure best, Structure start) {
+                        double[] translation, double deletion, int removed, int atoms, int candidates, Structure best, Structure start,
+                        boolean converged) {
     }
 
     public record Result(List<Entry> entries) {
@@ -98,6 +100,7 @@ public final class GrainBoundaryEnergy {
                 d.put("removed_atoms", e.removed());
                 d.put("atoms", e.atoms());
                 d.put("candidates", e.candidates());
+                d.put("converged", e.converged());
                 detail.put(e.name(), d);
             }
             m.put("boundaries", detail);
@@ -170,12 +173,12 @@ public final class GrainBoundaryEnergy {
                     double gamma = gb.energyJm2(r.energy(), crystal.energyPerAtom());
                     if (best == null || gamma < best.energyJm2()) {
                         best = new Entry(gb.name(), gb.sigma(), t.axis(), gb.tiltAngleDeg(), gb.misorientationDeg(), gamma,
-                                gb.translation(), del, gb.removed(), gb.structure().size(), 0, r.structure(), gb.structure());
+                                gb.translation(), del, gb.removed(), gb.structure().size(), 0, r.structure(), gb.structure(), r.converged());
                     }
                 }
             }
         }
         return new Entry(best.name(), best.sigma(), best.tiltAxis(), best.tiltAngleDeg(), best.misorientationDeg(), best.energyJm2(),
-                best.translation(), best.deletion(), best.removed(), best.atoms(), count, best.best(), best.start());
+                best.translation(), best.deletion(), best.removed(), best.atoms(), count, best.best(), best.start(), best.converged());
     }
 }

@@ -85,7 +85,11 @@ public enum Property {
                 throw new InputException("--only: unknown property '" + item.trim() + "' (expected " + names() + " or all)");
             }
             if (!found.appliesTo(lattice)) {
-                throw new InputException("--only: " + found.label + " is not defined for " + lattice.label() + " crystals");
+                StringBuilder ok = new StringBuilder();
+                for (Property p : applicable(lattice)) {
+                    ok.append(ok.length() == 0 ? "" : ", ").append(p.label);
+                }
+                throw new InputException("--only: " + found.label + " is not defined for " + lattice.label() + " crystals (expected " + ok + ")");
             }
             out.add(found);
         }

@@ -40,6 +40,11 @@ public record ReferenceCrystal(Potential potential, String element, LatticeType 
         return new ReferenceCrystal(potential, element, lattice, a, lattice == LatticeType.HCP ? c : Double.NaN, e);
     }
 
+    /** The same crystal evaluated with another potential object (e.g. a guarded wrapper of the same one). */
+    public ReferenceCrystal withPotential(Potential p) {
+        return new ReferenceCrystal(p, element, lattice, a, c, energyPerAtom);
+    }
+
     public boolean cubic() {
         return lattice != LatticeType.HCP;
     }

@@ -73,9 +73,10 @@ public final class StackingFaultEnergy {
      * @param intrinsic    γ_isf, mJ/m², or NaN
      * @param intrinsicAt  f of γ_isf, or NaN
      * @param atoms        atoms in the cell
+     * @param converged    whether every point's relaxation reached its force tolerance
      */
     public record Curve(Line line, String direction, double period, double[] fractions, double[] energiesMjm2, double unstable,
-                        double unstableAt, double intrinsic, double intrinsicAt, int atoms) {
+                        double unstableAt, double intrinsic, double intrinsicAt, int atoms, boolean converged) {
 
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -90,6 +91,7 @@ public final class StackingFaultEnergy {
             m.put("fractions", fractions);
             m.put("curve", energiesMjm2);
             m.put("atoms", atoms);
+            m.put("converged", converged);
             return m;
         }
     }
@@ -165,9 +167,12 @@ public final class StackingFaultEnergy {
         double e0 = Double.NaN;
         double[] f = new double[points + 1];
         double[] g = new double[points + 1];
+        boolean converged = true;
         for (int k = 0; k <= points; k++) {
             StackingFault sf = faults.get(k);
-            double e = relax.relax(sf.structure(), pot).energy();
+            RelaxSettings.Relaxed r = relax.relax(sf.structure(), pot);
+            converged &= r.converged();
+            double e = r.energy();
             if (k == 0) {
                 e0 = e;
             }
@@ -180,7 +185,7 @@ public final class StackingFaultEnergy {
         double period = Math.hypot(dir[0] * p[0], dir[1] * p[1]);
         String direction = crystal.cubic() ? gsf.crystal().xLabel() : (dir[0] == 1 ? "[2-1-10]" : "[01-10]");
         return new Curve(line, direction, period, f, g, g[us], f[us], isf < 0 ? Double.NaN : g[isf], isf < 0 ? Double.NaN : f[isf],
-                faults.get(0).structure().size());
+                faults.get(0).structure().size(), converged);
     }
 
     /** Depth (mJ/m²) a dip must have to count: max(1 mJ/m², 1 % of the curve's maximum). */
