@@ -69,6 +69,30 @@ class ScrewDislocationTest {
         assertTrue(barriers[1] > 0.005 && barriers[1] < 0.03);
     }
 
+    /**
+     * Ta06A (SNAP + ZBL; Thompson et al., J. Comput. Phys. 285 (2015) 316) was fitted to DFT data
+     * that include screw-dislocation cores: the quick battery finds the compact, non-degenerate
+     * core (|p| &lt; 0.05 for both cores) and a single-humped Peierls barrier (as DFT gives for
+     * bcc transition metals), with the NEB converged; the bound 0.02–0.08 eV/b only checks the
+     * order of magnitude of such barriers (tens of meV per b; 0.038 eV/b here).
+     */
+    @Test
+    void ta06aCoreIsCompactAndItsBarrierSingleHumped() {
+        Potential ta = org.peierls.model.SnapInclude.load(SharedData.lammpsPotential("Ta06A.snap"));
+        BatteryOptions o = BatteryOptions.defaults(LatticeType.BCC, true)
+                .withProperties(java.util.EnumSet.of(Property.SCREW_CORE, Property.PEIERLS));
+        BatteryResult r = DefectBattery.run(ta, "Ta", LatticeType.BCC, Double.NaN, o, null);
+        System.out.printf("Ta06A: a %.5f Å, core %s (polarity %.2g), Peierls barrier %.4f eV/b, %d hump(s); %s%n",
+                r.scalar("lattice_constant_a"), r.screwCoreType(), r.scalar("screw_core.polarity"), r.scalar("peierls_barrier_ev_per_b"),
+                (int) r.scalar("peierls_barrier_humps"), r.timings());
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertEquals("compact/non-degenerate", r.screwCoreType());
+        assertTrue(Math.abs(r.scalar("screw_core.polarity")) < 0.05);
+        assertEquals(1.0, r.scalar("peierls_barrier_humps"));
+        double barrier = r.scalar("peierls_barrier_ev_per_b");
+        assertTrue(barrier > 0.02 && barrier < 0.08, "barrier " + barrier);
+    }
+
     /** The maxima counter on profiles with a known number of humps. */
     @Test
     void humpCounting() {
