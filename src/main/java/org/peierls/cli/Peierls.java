@@ -29,6 +29,7 @@ public final class Peierls implements Runnable {
         NebCommand.class,
         FitCommand.class,
         TestCommand.class,
+        DefectsCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
