@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.peierls.report.StudyReport;
 import org.peierls.study.Experiment;
-import org.peierls.study.PropertyBattery;
 import org.peierls.study.Study;
 import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
@@ -45,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         System.err.println("peierls run: " + e.name() + (e.quick() ? " (quick)" : "") + " → " + out);
-        Study.Result r = new Study(e, out, new PropertyBattery(e), line -> System.err.println("  " + line)).run();
+        Study.Result r = new Study(e, out, line -> System.err.println("  " + line)).run();
         StudyReport.write(r, out);
         System.out.printf("peierls run: wrote %s and %s in %.0f s%n", out.resolve("index.html"), out.resolve("summary.json"),
                 (System.nanoTime() - t0) * 1e-9);

@@ -53,6 +53,9 @@ public final class DefectBattery {
     public static final Listener QUIET = new Listener() {
     };
 
+    /** How far below its perfect crystal (eV/atom) a configuration's energy marks a collapsed model. */
+    static final double COLLAPSE_MARGIN = 1.0;
+
     private DefectBattery() {
     }
 
@@ -191,7 +194,9 @@ public final class DefectBattery {
                 placeholder(p);
                 String error = null;
                 try {
-                    guard = new GuardedPotential(potential, options.timeLimit());
+                    // once the model's own crystal is known, 1 eV/atom below it means collapse
+                    guard = new GuardedPotential(potential, options.timeLimit(),
+                            crystal == null ? Double.NaN : crystal.energyPerAtom() - COLLAPSE_MARGIN);
                     compute(p);
                 } catch (Partial e) {
                     error = e.getMessage();

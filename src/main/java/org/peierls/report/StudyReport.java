@@ -15,6 +15,7 @@ import org.peierls.atoms.Frame;
 import org.peierls.fit.Metrics;
 import org.peierls.fit.Prediction;
 import org.peierls.io.AtomicWrite;
+import org.peierls.properties.BatteryResult;
 import org.peierls.study.Family;
 import org.peierls.study.LadderFit;
 import org.peierls.study.Study;
@@ -30,29 +31,15 @@ public final class StudyReport {
     private StudyReport() {
     }
 
-    /** Flattens nested maps of numbers into "a.b.c" → value (lists and strings are skipped). */
-    public static Map<String, Double> scalars(Map<String, Object> props) {
+    /** The battery's finite scalars under their dotted names (failed or undefined values left out). */
+    public static Map<String, Double> scalars(BatteryResult battery) {
         Map<String, Double> out = new LinkedHashMap<>();
-        flatten("", props, out);
+        battery.scalars().forEach((k, v) -> {
+            if (v != null && Double.isFinite(v)) {
+                out.put(k, v);
+            }
+        });
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Object o, Map<String, Double> out) {
-        if (o instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                String k = String.valueOf(e.getKey());
-                if (k.startsWith("_") || k.endsWith("_s") || k.equals("curve") || k.equals("profile") || k.equals("plots")) {
-                    continue; // timings, curves and plot lists are not properties
-                }
-                flatten(prefix.isEmpty() ? k : prefix + "." + k, e.getValue(), out);
-            }
-        } else if (o instanceof Number n) {
-            double v = n.doubleValue();
-            if (Double.isFinite(v)) {
-                out.put(prefix, v);
-            }
-        }
     }
 
     /** Writes summary.json, index.html and the plots into {@code out}. */
@@ -67,7 +54,8 @@ public final class StudyReport {
         images.addAll(ladderPlots(result, out));
         images.add(paretoPlot(result, out));
         images.addAll(parityPlots(result, out));
-        html(result, out, teacher, columns, images);
+        List<String> overlays = overlayPlots(result, out);
+        html(result, out, teacher, columns, images, overlays);
     }
 
     // ---------------------------------------------------------------- summary.json
@@ -95,7 +83,8 @@ public final class StudyReport {
         }
         s.put("data", data);
         s.put("properties", columns);
-        s.put("teacher_properties", r.teacher());
+        s.put("teacher_properties", scalars(r.teacher()));
+        s.put("teacher_battery", r.teacher().toJson());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Study.Row row : r.rows()) {
             LadderFit.Rung g = row.rung();
@@ -124,7 +113,8 @@ public final class StudyReport {
             m.put("properties", props);
             m.put("errors_vs_teacher", errors);
             m.put("mean_relative_property_error", meanRelativeError(vals, teacher, columns));
-            m.put("battery", row.properties());
+            m.put("battery_errors", row.properties().errors());
+            m.put("battery_seconds", row.properties().totalSeconds());
             rows.add(m);
         }
         s.put("rows", rows);
@@ -133,14 +123,17 @@ public final class StudyReport {
         return s;
     }
 
+    /** Teacher values smaller than this are compared by absolute difference, not relative error. */
+    static final double ABSOLUTE_BELOW = 1e-3;
+
     /** Mean over properties of |model − teacher| / |teacher| (properties the model failed to give count as 1). */
     public static double meanRelativeError(Map<String, Double> model, Map<String, Double> teacher, List<String> columns) {
         double sum = 0;
         int n = 0;
         for (String c : columns) {
             double t = teacher.get(c);
-            if (Math.abs(t) < 1e-12) {
-                continue;
+            if (Math.abs(t) < ABSOLUTE_BELOW) {
+                continue;   // a relative error of a value near zero (the core polarity of a compact core) means nothing
             }
             Double v = model.get(c);
             sum += v == null ? 1.0 : Math.min(1.0, Math.abs(v - t) / Math.abs(t));
@@ -201,9 +194,11 @@ public final class StudyReport {
             names.add(name);
             // property errors vs rung
             List<Charts.Series> ps = new ArrayList<>();
+            Set<String> groups = new LinkedHashSet<>();
             for (String c : cols) {
                 double t = teacher.get(c);
-                if (Math.abs(t) < 1e-12) {
+                // one curve per battery property (its first value: c11, the (100) surface, …), readable
+                if (Math.abs(t) < ABSOLUTE_BELOW || c.startsWith("peierls_barrier_humps") || c.startsWith("screw_core.compact") || !groups.add(columnProperty(c))) {
                     continue;
                 }
                 double[] y = new double[rows.size()];
@@ -242,6 +237,62 @@ public final class StudyReport {
         return name;
     }
 
+    /**
+     * The teacher's curves against every rung of each student: GSF lines, the vacancy hop and the
+     * Peierls barrier (the seed's point: γ-surfaces and cores in the training set fix the barrier).
+     */
+    private static List<String> overlayPlots(Study.Result r, Path out) {
+        List<String> names = new ArrayList<>();
+        BatteryResult t = r.teacher();
+        for (String student : students(r)) {
+            List<Study.Row> rows = r.rows().stream().filter(x -> x.rung().student().equals(student)).toList();
+            for (Map.Entry<String, BatteryResult.Curve> g : t.gsfCurves().entrySet()) {
+                List<Charts.Series> series = new ArrayList<>();
+                series.add(new Charts.Series("teacher", g.getValue().x(), g.getValue().y(), true));
+                for (Study.Row row : rows) {
+                    BatteryResult.Curve c = row.properties().gsfCurves().get(g.getKey());
+                    if (c != null) {
+                        series.add(new Charts.Series("+" + lastFamily(row), c.x(), c.y(), false));
+                    }
+                }
+                String name = "overlay_gsf_" + safe(g.getKey()) + "_" + safe(student) + ".png";
+                Charts.lines(out.resolve(name), student + ": GSF {" + g.getKey() + "} per training rung vs teacher",
+                        "shift (fraction of the period)", "γ (mJ/m²)", series);
+                names.add(name);
+            }
+            names.addAll(curveOverlay(out, student, rows, t.peierlsProfile(), row -> row.properties().peierlsProfile(),
+                    "overlay_peierls_" + safe(student) + ".png", student + ": Peierls barrier per training rung vs teacher",
+                    "reaction coordinate", "energy (eV/b)"));
+            names.addAll(curveOverlay(out, student, rows, t.vacancyMigrationProfile(), row -> row.properties().vacancyMigrationProfile(),
+                    "overlay_vacancy_hop_" + safe(student) + ".png", student + ": vacancy hop per training rung vs teacher",
+                    "path length (Å)", "energy (eV)"));
+        }
+        return names;
+    }
+
+    private static List<String> curveOverlay(Path out, String student, List<Study.Row> rows, BatteryResult.Curve teacher,
+                                             java.util.function.Function<Study.Row, BatteryResult.Curve> of, String name, String title,
+                                             String xLabel, String yLabel) {
+        if (teacher == null) {
+            return List.of();
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        series.add(new Charts.Series("teacher", teacher.x(), teacher.y(), true));
+        for (Study.Row row : rows) {
+            BatteryResult.Curve c = of.apply(row);
+            if (c != null) {
+                series.add(new Charts.Series("+" + lastFamily(row), c.x(), c.y(), false));
+            }
+        }
+        Charts.lines(out.resolve(name), title, xLabel, yLabel, series);
+        return List.of(name);
+    }
+
+    private static String lastFamily(Study.Row row) {
+        List<Family> f = row.rung().families();
+        return f.get(f.size() - 1).key();
+    }
+
     private static List<String> parityPlots(Study.Result r, Path out) {
         List<String> names = new ArrayList<>();
         for (String student : students(r)) {
@@ -277,7 +328,8 @@ public final class StudyReport {
 
     // ---------------------------------------------------------------- html
 
-    private static void html(Study.Result r, Path out, Map<String, Double> teacher, List<String> columns, List<String> images) {
+    private static void html(Study.Result r, Path out, Map<String, Double> teacher, List<String> columns, List<String> images,
+                             List<String> overlays) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(r.experiment().name()))
          .append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;font-size:13px}"
@@ -325,10 +377,12 @@ public final class StudyReport {
                 Double v = vals.get(c);
                 double t = teacher.get(c);
                 if (v == null) {
-                    h.append("<td style=\"background:#ddd\">—</td>");
+                    String why = failure(row.properties(), c);
+                    h.append("<td style=\"background:#ddd\"").append(why == null ? "" : " title=\"" + esc(why) + "\"").append(">—</td>");
                     continue;
                 }
-                double rel = Math.abs(t) < 1e-12 ? 0 : Math.abs(v - t) / Math.abs(t);
+                // relative error, or for values near zero (core polarity) the absolute difference
+                double rel = Math.abs(t) < ABSOLUTE_BELOW ? 0.1 * Math.abs(v - t) / 0.05 : Math.abs(v - t) / Math.abs(t);
                 String col = rel < 0.02 ? "#c8f0c8" : rel < 0.10 ? "#f7f0a0" : rel < 0.25 ? "#f8c890" : "#f4a0a0";
                 h.append("<td style=\"background:").append(col).append("\">").append(fmt(v)).append("<br><span class=small>")
                  .append(v - t >= 0 ? "+" : "").append(fmt(v - t)).append("</span></td>");
@@ -341,31 +395,105 @@ public final class StudyReport {
         for (String img : images) {
             h.append("<img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\">\n");
         }
-        List<String> batteryPlots = batteryPlots(out);
-        if (!batteryPlots.isEmpty()) {
-            h.append("<h2>Defect battery plots</h2>\n");
-            for (String img : batteryPlots) {
-                h.append("<figure style=\"display:inline-block\"><img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img))
-                 .append("\" style=\"max-width:560px\"><figcaption class=small>").append(esc(img)).append("</figcaption></figure>\n");
+        if (!overlays.isEmpty()) {
+            h.append("<h2>Teacher vs students, rung by rung</h2>\n<p class=small>Black: the teacher. Each colour: the student fitted "
+                     + "with the training set up to that family.</p>\n");
+            for (String img : overlays) {
+                h.append("<img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\" style=\"max-width:560px\">\n");
             }
         }
+        h.append(galleries(r, out));
         h.append("<h2>Timings</h2>\n<table><tr><th class=l>stage</th><th>s</th></tr>\n");
         r.timings().forEach((k, v) -> h.append("<tr><td class=l>").append(esc(k)).append("</td><td>").append(String.format(Locale.ROOT, "%.1f", v)).append("</td></tr>\n"));
         h.append("</table>\n<p class=small>Written by Peierls. Raw numbers: <a href=\"summary.json\">summary.json</a>.</p>\n</body></html>\n");
         AtomicWrite.text(out.resolve("index.html"), w -> w.write(h.toString()));
     }
 
-    /** PNGs the battery wrote under plots/, relative to the report folder. */
-    private static List<String> batteryPlots(Path out) {
-        Path dir = out.resolve("plots");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /**
+     * The battery's own plots side by side: one table per plot kind (screw-core DD map, γ-surface,
+     * GSF, …), rows the students, columns the rungs, the teacher's first.
+     */
+    private static String galleries(Study.Result r, Path out) {
+        StringBuilder h = new StringBuilder();
+        Map<String, String> teacherPlots = r.teacher().plots();
+        if (teacherPlots.isEmpty()) {
+            return "";
         }
-        try (var s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".png")).sorted().map(p -> out.relativize(p).toString().replace('\\', '/')).toList();
-        } catch (java.io.IOException e) {
-            return List.of();
+        h.append("<h2>Defect battery plots</h2>\n");
+        List<Family> ladder = r.experiment().families();
+        for (Map.Entry<String, String> kind : teacherPlots.entrySet()) {
+            String teacherImg = "plots/teacher/" + kind.getValue();
+            if (!Files.isRegularFile(out.resolve(teacherImg))) {
+                continue;
+            }
+            h.append("<h3>").append(esc(kind.getKey().replace('_', ' '))).append("</h3>\n<div style=\"overflow-x:auto\"><table><tr><th class=l>teacher</th>");
+            for (Family f : ladder) {
+                h.append("<th>+").append(esc(f.key())).append("</th>");
+            }
+            h.append("</tr>\n<tr><td><img src=\"").append(esc(teacherImg)).append("\" alt=\"teacher\" style=\"width:260px\"></td>");
+            h.append("<td colspan=").append(ladder.size()).append(" class=l>").append(esc(r.experiment().teacher())).append("</td></tr>\n");
+            for (String student : students(r)) {
+                h.append("<tr><td class=l><b>").append(esc(student)).append("</b></td>");
+                for (Study.Row row : r.rows()) {
+                    if (!row.rung().student().equals(student)) {
+                        continue;
+                    }
+                    String f = row.properties().plots().get(kind.getKey());
+                    String img = f == null ? null : "plots/" + Study.safeId(row.rung().id()) + "/" + f;
+                    if (img != null && Files.isRegularFile(out.resolve(img))) {
+                        h.append("<td><img src=\"").append(esc(img)).append("\" alt=\"").append(esc(row.rung().id()))
+                         .append("\" style=\"width:260px\"></td>");
+                    } else {
+                        String why = row.properties().errors().get(kind.getKey());
+                        h.append("<td style=\"background:#ddd\">").append(esc(why == null ? "no plot" : why)).append("</td>");
+                    }
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table></div>\n");
         }
+        return h.toString();
+    }
+
+    /** Why a property column has no value for a model: the battery's error of the property it belongs to. */
+    static String failure(BatteryResult b, String column) {
+        Map<String, String> errors = b.errors();
+        for (Map.Entry<String, String> e : errors.entrySet()) {
+            if (column.startsWith(e.getKey()) || columnProperty(column).equals(e.getKey())) {
+                return e.getKey() + ": " + e.getValue();
+            }
+        }
+        return errors.isEmpty() ? null : "not obtained";
+    }
+
+    /** The battery property a column comes from. */
+    private static String columnProperty(String column) {
+        if (column.startsWith("lattice_constant") || column.startsWith("cohesive") || column.startsWith("bulk_modulus")) {
+            return "lattice";
+        }
+        if (column.matches("c\\d\\d_gpa")) {
+            return "elastic";
+        }
+        if (column.startsWith("vacancy_formation")) {
+            return "vacancy";
+        }
+        if (column.startsWith("vacancy_migration")) {
+            return "migration";
+        }
+        if (column.startsWith("interstitial")) {
+            return "interstitials";
+        }
+        if (column.startsWith("surface_energy")) {
+            return "surfaces";
+        }
+        if (column.startsWith("peierls")) {
+            return "peierls";
+        }
+        if (column.startsWith("gb_")) {
+            return "gb";
+        }
+        int dot = column.indexOf('.');
+        return dot < 0 ? column : column.substring(0, dot);
     }
 
     private static List<String> students(Study.Result r) {

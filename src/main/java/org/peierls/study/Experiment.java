@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.LatticeType;
+import org.peierls.properties.Property;
 import org.peierls.util.InputException;
 
 /**
@@ -85,8 +86,9 @@ public record Experiment(String name, String element, String lattice, Double a0,
         }
     }
 
-    /** Every property the battery knows, in report order. */
-    public static final List<String> PROPERTIES = List.of("lattice", "elastic", "vacancy", "surface", "gsf", "core", "peierls", "gb");
+    /** Older names of battery properties accepted for the battery's own labels. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("surface", "surfaces", "core", "screw_core",
+            "interstitial", "interstitials", "gamma", "gamma_surface");
 
     public Experiment {
         if (element == null) {
@@ -140,14 +142,23 @@ public record Experiment(String name, String element, String lattice, Double a0,
         students = List.copyOf(students);
         weights = weights == null ? new FitWeights(null, null, null) : weights;
         if (battery == null || battery.isEmpty()) {
-            battery = PROPERTIES;
+            battery = List.of("all");
         }
+        List<String> labels = new ArrayList<>();
         for (String p : battery) {
-            if (!PROPERTIES.contains(p)) {
-                throw new InputException("experiment: unknown battery property '" + p + "' (known: " + String.join(", ", PROPERTIES) + ")");
+            String k = p.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            k = ALIASES.getOrDefault(k, k);
+            try {
+                for (Property q : Property.parseList(k, LatticeType.parse(lattice))) {
+                    if (!labels.contains(q.label())) {
+                        labels.add(q.label());
+                    }
+                }
+            } catch (InputException e) {
+                throw new InputException("experiment: battery: " + e.getMessage().replace("--only: ", ""));
             }
         }
-        battery = List.copyOf(battery);
+        battery = List.copyOf(labels);
         quick = quick != null && quick;
     }
 
@@ -165,6 +176,11 @@ public record Experiment(String name, String element, String lattice, Double a0,
 
     public LatticeType latticeType() {
         return LatticeType.parse(lattice);
+    }
+
+    /** The battery's properties. */
+    public java.util.Set<Property> properties() {
+        return Property.parseList(String.join(",", battery), latticeType());
     }
 
     public List<Family> families() {

@@ -22,6 +22,7 @@ import org.peierls.io.ExtendedXyz;
 import org.peierls.potential.ForceBenchmark;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
+import org.peierls.properties.BatteryResult;
 import org.peierls.sim.min.Minimizer;
 import org.peierls.sim.min.Relaxation;
 
@@ -37,29 +38,40 @@ import org.peierls.sim.min.Relaxation;
  */
 public final class Study {
 
-    /** Runs the defect battery of one potential; returns JSON-ready values (see {@link PropertyBattery}). */
+    /** Runs the defect battery of one potential (see {@link StudyBattery}); PNGs go to {@code plots}. */
     @FunctionalInterface
     public interface Battery {
-        Map<String, Object> run(Potential potential, String modelId, Path plots);
+        BatteryResult run(Potential potential, String modelId, Path plots);
     }
 
     private final Experiment experiment;
     private final Path out;
     private final Consumer<String> log;
-    private final Battery battery;
+    private final java.util.function.DoubleFunction<Battery> batteryFor;
+    private Battery battery;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<String, Double> timings = new LinkedHashMap<>();
 
-    public Study(Experiment experiment, Path out, Battery battery, Consumer<String> log) {
+    /** A study with the defect battery of {@link StudyBattery}. */
+    public Study(Experiment experiment, Path out, Consumer<String> log) {
+        this(experiment, out, a0 -> new StudyBattery(experiment, a0, log), log);
+    }
+
+    /**
+     * A study with another battery.
+     *
+     * @param batteryFor the battery, given the teacher's lattice constant (Å)
+     */
+    public Study(Experiment experiment, Path out, java.util.function.DoubleFunction<Battery> batteryFor, Consumer<String> log) {
         this.experiment = experiment;
         this.out = out;
-        this.battery = battery;
+        this.batteryFor = batteryFor;
         this.log = log;
     }
 
     /** Everything the report shows. */
     public record Result(Experiment experiment, double a0, List<Frame> frames, boolean[] test,
-                         Map<String, Object> teacher, List<Row> rows, Map<String, Double> timings) {
+                         BatteryResult teacher, List<Row> rows, Map<String, Double> timings) {
     }
 
     /**
@@ -69,7 +81,7 @@ public final class Study {
      * @param cost       µs/atom-step of force evaluations (1 thread)
      * @param properties the battery's values
      */
-    public record Row(LadderFit.Rung rung, double cost, Map<String, Object> properties) {
+    public record Row(LadderFit.Rung rung, double cost, BatteryResult properties) {
     }
 
     public Result run() {
@@ -77,11 +89,12 @@ public final class Study {
         Potential teacher = PotentialSpecs.parse(experiment.teacher());
         double a0 = timed("lattice constant", () -> experiment.a0() != null ? experiment.a0() : equilibriumLatticeConstant(teacher));
         log.accept(String.format("teacher %s: a0 = %.5f Å", experiment.teacher(), a0));
+        battery = batteryFor.apply(a0);
 
         List<Frame> frames = timed("teacher data", () -> teacherData(teacher, a0));
         boolean[] test = TrainTestSplit.testMask(frames, experiment.testFraction(), experiment.seed());
 
-        Map<String, Object> teacherProps = timed("battery teacher", () -> cachedBattery(teacher, "teacher"));
+        BatteryResult teacherProps = timed("battery teacher", () -> cachedBattery(teacher, "teacher"));
 
         List<Row> rows = new ArrayList<>();
         for (Experiment.Student s : experiment.students()) {
@@ -94,7 +107,7 @@ public final class Study {
                 log.accept(String.format("%-14s %3d training configs: test E %.2f meV/atom, F %.3f eV/Å", r.id(),
                         r.trainConfigs(), r.testAll().energyMae(), r.testAll().forceMae()));
                 writeModel(r);
-                Map<String, Object> props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
+                BatteryResult props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
                 rows.add(new Row(r, cost, props));
             }
         }
@@ -161,21 +174,28 @@ public final class Study {
         return best;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> cachedBattery(Potential p, String id) {
-        Path file = out.resolve("battery").resolve(id.replace('@', '_') + ".json");
+    /** The battery of one model, from battery/ID.json when an earlier run left it there. PNGs go to plots/ID/. */
+    private BatteryResult cachedBattery(Potential p, String id) {
+        String safe = safeId(id);
+        Path file = out.resolve("battery").resolve(safe + ".json");
         if (Files.exists(file)) {
             try {
+                BatteryResult r = BatteryResult.read(file);
                 log.accept("battery " + id + " (cached)");
-                return json.readValue(file.toFile(), LinkedHashMap.class);
-            } catch (IOException e) {
+                return r;
+            } catch (RuntimeException e) {
                 log.accept("battery cache " + file + " unreadable, recomputing: " + e.getMessage());
             }
         }
         log.accept("battery " + id + " …");
-        Map<String, Object> m = battery.run(p, id, out.resolve("plots"));
-        AtomicWrite.text(file, w -> w.write(json.writeValueAsString(m)));
-        return m;
+        BatteryResult r = battery.run(p, id, out.resolve("plots").resolve(safe));
+        r.write(file);
+        return r;
+    }
+
+    /** A model id as a file name ("snap@gsf" → "snap_gsf"). */
+    public static String safeId(String id) {
+        return id.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     /**
@@ -189,7 +209,7 @@ public final class Study {
             String now = json.writeValueAsString(experiment);
             if (Files.exists(stamp) && !Files.readString(stamp).equals(now)) {
                 log.accept("experiment changed since the last run in " + out + ": recomputing every stage");
-                for (String dir : List.of("data", "models", "battery")) {
+                for (String dir : List.of("data", "models", "battery", "plots")) {
                     deleteTree(out.resolve(dir));
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.peierls.atoms.Cell;
+import org.peierls.atoms.Element;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Labels;
 import org.peierls.atoms.LatticeType;
@@ -112,6 +113,11 @@ public final class TeacherData {
         for (int k = 0; k < nRattle; k++) {
             out.add(label(rattle(base, 0.04 + 0.1 * k / Math.max(1, nRattle - 1)), "bulk/rattled"));
         }
+        // the free atom (cell wider than any cutoff here): fixes the energy zero, so that a student's
+        // cohesive energy is learned and not left to its constant term (FitSNAP data sets do the same)
+        double box = 14.0;
+        Structure atom = new Structure(Cell.orthorhombic(box, box, box), new int[]{Element.number(el())}, new double[]{box / 2, box / 2, box / 2});
+        out.add(label(atom, "bulk/isolated"));
         double[] temps = quick() ? new double[]{600, 2000} : new double[]{300, 1000, 2000, 3000};
         for (double t : temps) {
             out.addAll(mdSnapshots(base, t, quick() ? 2 : 3, "bulk/md"));

@@ -30,7 +30,19 @@ class ExperimentTest {
         Experiment e = parse("element: Mo\nladder: [bulk, gsf]\n");
         assertEquals("zhou2004:Mo", e.teacher());
         assertEquals(2, e.families().size());
-        assertEquals(Experiment.PROPERTIES, e.battery());
+        // no battery given: every property that applies to bcc, under the battery's own names
+        assertEquals(org.peierls.properties.Property.applicable(org.peierls.atoms.LatticeType.BCC), e.properties());
+        assertTrue(e.battery().contains("screw_core") && e.battery().contains("peierls"), e.battery().toString());
+    }
+
+    @Test
+    void batteryNamesAreCheckedAndAliased() throws Exception {
+        Experiment e = parse("element: Cu\nlattice: fcc\nbattery: [lattice, surface, gsf]\n");
+        assertEquals(List.of("lattice", "surfaces", "gsf"), e.battery());
+        InputException bad = assertThrows(InputException.class, () -> parse("element: Ta\nbattery: [lattice, vacancies]\n"));
+        assertTrue(bad.getMessage().contains("vacancies"), bad.getMessage());
+        InputException fcc = assertThrows(InputException.class, () -> parse("element: Cu\nlattice: fcc\nbattery: [peierls]\n"));
+        assertTrue(fcc.getMessage().contains("peierls") && fcc.getMessage().contains("fcc"), fcc.getMessage());
     }
 
     @Test
