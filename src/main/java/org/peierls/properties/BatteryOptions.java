@@ -12,7 +12,9 @@ import org.peierls.sim.neb.NebOptions;
  * What the {@link DefectBattery} computes and with which settings: the properties, and one typed
  * options record per calculator. {@link #defaults} gives modest cells (a few hundred atoms at
  * most) so that a battery over a teacher and a dozen models stays affordable; {@code quick}
- * smaller ones still (the whole battery in about a minute with an EAM potential on two cores).
+ * smaller ones still, {@link #tiny} the smallest. Measured on two loaded cores (docs/benchmarks.md):
+ * EAM 8–27 s (defaults), 3–6 s (quick), 1.5–3 s (tiny); the Ta06A SNAP 42 s, 10 s, 6 s, of which
+ * about a second is the JVM's warm-up.
  *
  * @param properties     the properties to compute (dependencies are computed as needed)
  * @param eos            lattice constant / equation of state
@@ -49,7 +51,9 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
      *   <caption>cell sizes</caption>
      *   <tr><th></th><th>default</th><th>quick</th></tr>
      *   <tr><td>point defects</td><td>bcc 5³ (250 sites), fcc 4³ (256), hcp 5×3×3</td><td>bcc 4³ (128), fcc 3³ (108), hcp 4×2×2</td></tr>
-     *   <tr><td>vacancy NEB</td><td>5 images</td><td>3 images</td></tr>
+     *   <tr><td>vacancy NEB</td><td>5 images</td><td>5 images (fewer put the middle image in the metastable
+     *   split vacancy that some bcc EAM potentials have halfway along the hop, and the barrier of
+     *   Mendelev's Fe comes out 0.54 eV instead of 0.64 eV)</td></tr>
      *   <tr><td>surfaces</td><td>≥ 15 Å slabs</td><td>≥ 10 Å</td></tr>
      *   <tr><td>GSF / γ-surface</td><td>24 points / 12×12</td><td>12 points / 6×6</td></tr>
      *   <tr><td>screw quadrupole</td><td>5×9 (270 atoms)</td><td>3×5 (90 atoms)</td></tr>
@@ -64,7 +68,7 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
             case FCC -> quick ? 3 : 4;
             default -> quick ? 4 : 5;
         };
-        NebOptions vacNeb = NebOptions.defaults(quick ? 3 : 5).withFmax(quick ? 5e-3 : 2e-3).withMaxSteps(quick ? 1000 : 2000);
+        NebOptions vacNeb = NebOptions.defaults(5).withFmax(quick ? 5e-3 : 2e-3).withMaxSteps(quick ? 1000 : 2000);
         NebOptions peierlsNeb = new NebOptions(quick ? 7 : 9, 1.0, true, quick ? 5e-4 : 2e-4, quick ? 5e-3 : 2e-3, quick ? 1500 : 3000,
                 Fire.Parameters.defaults().withMaxStep(0.1));
         boolean cubic = lattice != LatticeType.HCP;
@@ -99,7 +103,7 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
      * <table>
      *   <caption>tiny settings</caption>
      *   <tr><td>equation of state</td><td>7 volumes within ±2 %</td></tr>
-     *   <tr><td>point defects</td><td>bcc 4³ (128 sites), fcc 3³ (108), hcp 3×2×2; vacancy NEB 1 climbing image</td></tr>
+     *   <tr><td>point defects</td><td>bcc 4³ (128 sites), fcc 3³ (108), hcp 3×2×2; vacancy NEB 5 images (see {@link #defaults})</td></tr>
      *   <tr><td>interstitials</td><td>bcc ⟨110⟩, ⟨111⟩ and ⟨100⟩ dumbbells; fcc ⟨100⟩ dumbbell and octahedral; hcp octahedral and basal split</td></tr>
      *   <tr><td>surfaces</td><td>(100), (110), (111) (hcp basal, prismatic), ≥ 8 Å slabs, 8 Å vacuum</td></tr>
      *   <tr><td>GSF / γ-surface</td><td>the first line only ({110} bcc, {111} fcc, basal hcp), 6 intervals / 4×4</td></tr>
@@ -114,7 +118,7 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
             case BCC -> 4;
             default -> 3;
         };
-        NebOptions vacNeb = NebOptions.defaults(1).withFmax(1e-2).withMaxSteps(500);
+        NebOptions vacNeb = NebOptions.defaults(5).withFmax(1e-2).withMaxSteps(500);
         NebOptions peierlsNeb = new NebOptions(5, 1.0, true, 1e-3, 1e-2, 800, Fire.Parameters.defaults().withMaxStep(0.1));
         boolean cubic = lattice != LatticeType.HCP;
         List<StackingFaultEnergy.Line> lines = StackingFaultEnergy.defaultLines(lattice).subList(0, 1);

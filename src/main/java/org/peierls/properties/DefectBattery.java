@@ -580,8 +580,13 @@ public final class DefectBattery {
             }
         }
 
+        /** "what: Ta (bcc), potential" with the potential's description cut to 40 characters (titles of 720-pixel plots). */
         String title(String what) {
-            return element + " (" + lattice.label() + "), " + potential.describe() + ": " + what;
+            String d = potential.describe();
+            if (d.length() > 40) {
+                d = d.substring(0, 39) + "…";
+            }
+            return what + ": " + element + " (" + lattice.label() + "), " + d;
         }
 
         /** Writes a plot; a failure to draw or write it is reported under "plots" and does not fail the property. */
