@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.peierls.atoms.LatticeType;
+import org.peierls.defects.InterstitialSite;
 import org.peierls.sim.min.Fire;
 import org.peierls.sim.neb.NebOptions;
 
@@ -11,7 +12,9 @@ import org.peierls.sim.neb.NebOptions;
  * What the {@link DefectBattery} computes and with which settings: the properties, and one typed
  * options record per calculator. {@link #defaults} gives modest cells (a few hundred atoms at
  * most) so that a battery over a teacher and a dozen models stays affordable; {@code quick}
- * smaller ones still (the whole battery in about a minute with an EAM potential on two cores).
+ * smaller ones still, {@link #tiny} the smallest. Measured on two loaded cores (docs/benchmarks.md):
+ * EAM 8–27 s (defaults), 3–6 s (quick), 1.5–3 s (tiny); the Ta06A SNAP 42 s, 10 s, 6 s, of which
+ * about a second is the JVM's warm-up.
  *
  * @param properties     the properties to compute (dependencies are computed as needed)
  * @param eos            lattice constant / equation of state
@@ -48,7 +51,9 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
      *   <caption>cell sizes</caption>
      *   <tr><th></th><th>default</th><th>quick</th></tr>
      *   <tr><td>point defects</td><td>bcc 5³ (250 sites), fcc 4³ (256), hcp 5×3×3</td><td>bcc 4³ (128), fcc 3³ (108), hcp 4×2×2</td></tr>
-     *   <tr><td>vacancy NEB</td><td>5 images</td><td>3 images</td></tr>
+     *   <tr><td>vacancy NEB</td><td>5 images</td><td>5 images (fewer put the middle image in the metastable
+     *   split vacancy that some bcc EAM potentials have halfway along the hop, and the barrier of
+     *   Mendelev's Fe comes out 0.54 eV instead of 0.64 eV)</td></tr>
      *   <tr><td>surfaces</td><td>≥ 15 Å slabs</td><td>≥ 10 Å</td></tr>
      *   <tr><td>GSF / γ-surface</td><td>24 points / 12×12</td><td>12 points / 6×6</td></tr>
      *   <tr><td>screw quadrupole</td><td>5×9 (270 atoms)</td><td>3×5 (90 atoms)</td></tr>
@@ -63,7 +68,7 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
             case FCC -> quick ? 3 : 4;
             default -> quick ? 4 : 5;
         };
-        NebOptions vacNeb = NebOptions.defaults(quick ? 3 : 5).withFmax(quick ? 5e-3 : 2e-3).withMaxSteps(quick ? 1000 : 2000);
+        NebOptions vacNeb = NebOptions.defaults(5).withFmax(quick ? 5e-3 : 2e-3).withMaxSteps(quick ? 1000 : 2000);
         NebOptions peierlsNeb = new NebOptions(quick ? 7 : 9, 1.0, true, quick ? 5e-4 : 2e-4, quick ? 5e-3 : 2e-3, quick ? 1500 : 3000,
                 Fire.Parameters.defaults().withMaxStep(0.1));
         boolean cubic = lattice != LatticeType.HCP;
@@ -88,38 +93,39 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
     }
 
     /**
-     * The smallest sensible cells, for a battery over a teacher and a dozen fitted models with an
-     * expensive potential (a SNAP 2J = 6 Ta potential, ~10 µs per atom-step: about half a minute
-     * for a bcc metal on two cores). The numbers move by a few per cent from {@code quick} (the
-     * cells are small, the GSF grid coarse); {@code docs/benchmarks.md} tabulates by how much.
+     * The smallest sensible settings, for a battery over a teacher and a dozen fitted models with an
+     * expensive potential: the point-defect cells of {@code quick}, fewer configurations, planes,
+     * GSF points and NEB images, a thinner Peierls cylinder and one grain boundary. Relaxations stop
+     * after 1000 steps per stage and each property after 120 s (a badly fitted model that does not
+     * converge costs at most that). {@code docs/benchmarks.md} tabulates its time and how far its
+     * numbers are from {@code quick}.
      *
      * <table>
-     *   <caption>tiny cells</caption>
+     *   <caption>tiny settings</caption>
      *   <tr><td>equation of state</td><td>7 volumes within ±2 %</td></tr>
-     *   <tr><td>point defects</td><td>bcc 3³ (54 sites), fcc 3³ (108), hcp 3×2×2; vacancy NEB 1 climbing image</td></tr>
+     *   <tr><td>point defects</td><td>bcc 4³ (128 sites), fcc 3³ (108), hcp 3×2×2; vacancy NEB 5 images (see {@link #defaults})</td></tr>
      *   <tr><td>interstitials</td><td>bcc ⟨110⟩, ⟨111⟩ and ⟨100⟩ dumbbells; fcc ⟨100⟩ dumbbell and octahedral; hcp octahedral and basal split</td></tr>
      *   <tr><td>surfaces</td><td>(100), (110), (111) (hcp basal, prismatic), ≥ 8 Å slabs, 8 Å vacuum</td></tr>
-     *   <tr><td>GSF / γ-surface</td><td>the first line only, 6 intervals / 4×4</td></tr>
+     *   <tr><td>GSF / γ-surface</td><td>the first line only ({110} bcc, {111} fcc, basal hcp), 6 intervals / 4×4</td></tr>
      *   <tr><td>screw quadrupole</td><td>3×5 (90 atoms), symmetric start only</td></tr>
      *   <tr><td>Peierls cylinder</td><td>radius 9 Å, 5 images</td></tr>
      *   <tr><td>grain boundaries</td><td>Σ5(310)[001], 2×1 translations, no deletion</td></tr>
      * </table>
      */
     public static BatteryOptions tiny(LatticeType lattice) {
-        RelaxSettings relax = RelaxSettings.defaults().withMaxSteps(2000);
+        RelaxSettings relax = RelaxSettings.defaults().withMaxSteps(1000);
         int n = switch (lattice) {
-            case BCC, FCC -> 3;
+            case BCC -> 4;
             default -> 3;
         };
-        NebOptions vacNeb = NebOptions.defaults(1).withFmax(1e-2).withMaxSteps(500);
+        NebOptions vacNeb = NebOptions.defaults(5).withFmax(1e-2).withMaxSteps(500);
         NebOptions peierlsNeb = new NebOptions(5, 1.0, true, 1e-3, 1e-2, 800, Fire.Parameters.defaults().withMaxStep(0.1));
         boolean cubic = lattice != LatticeType.HCP;
         List<StackingFaultEnergy.Line> lines = StackingFaultEnergy.defaultLines(lattice).subList(0, 1);
-        List<org.peierls.defects.InterstitialSite> sites = switch (lattice) {
-            case BCC -> List.of(org.peierls.defects.InterstitialSite.BCC_DUMBBELL_110, org.peierls.defects.InterstitialSite.BCC_DUMBBELL_111,
-                    org.peierls.defects.InterstitialSite.BCC_DUMBBELL_100);
-            case FCC -> List.of(org.peierls.defects.InterstitialSite.FCC_DUMBBELL_100, org.peierls.defects.InterstitialSite.FCC_OCTAHEDRAL);
-            default -> List.of(org.peierls.defects.InterstitialSite.HCP_OCTAHEDRAL, org.peierls.defects.InterstitialSite.HCP_BASAL_SPLIT);
+        List<InterstitialSite> sites = switch (lattice) {
+            case BCC -> List.of(InterstitialSite.BCC_DUMBBELL_110, InterstitialSite.BCC_DUMBBELL_111, InterstitialSite.BCC_DUMBBELL_100);
+            case FCC -> List.of(InterstitialSite.FCC_DUMBBELL_100, InterstitialSite.FCC_OCTAHEDRAL);
+            default -> List.of(InterstitialSite.HCP_OCTAHEDRAL, InterstitialSite.HCP_BASAL_SPLIT);
         };
         return new BatteryOptions(Property.applicable(lattice),
                 new EquationOfState.Options(7, 0.02, Double.NaN, relax.withFmax(1e-5)),
@@ -133,7 +139,7 @@ public record BatteryOptions(Set<Property> properties, EquationOfState.Options e
                 new ScrewCore.Options(3, 5, 0, relax),
                 new PeierlsBarrier.Options(9, Double.NaN, peierlsNeb, relax),
                 new GrainBoundaryEnergy.Options(List.of(new GrainBoundaryEnergy.Tilt("[001]", "(310)")), 2, 1, new double[]{0.0}, 8, true,
-                        relax), Double.POSITIVE_INFINITY);
+                        relax), 120);
     }
 
     /** The same settings for another set of properties. */

@@ -26,7 +26,9 @@ import org.peierls.util.InputException;
  *   <li>{@code element}, {@code lattice}, {@code potential};</li>
  *   <li>{@code lattice_constant_a} (hcp also {@code lattice_constant_c}), {@code cohesive_energy_ev},
  *       {@code bulk_modulus_gpa}, {@code equation_of_state} {volumes_a3, energies_ev_per_atom, …};</li>
- *   <li>{@code c11_gpa}, {@code c12_gpa}, {@code c44_gpa} (hcp also {@code c13_gpa}, {@code c33_gpa}, {@code c66_gpa});</li>
+ *   <li>{@code c11_gpa}, {@code c12_gpa}, {@code c44_gpa} (hcp also {@code c13_gpa}, {@code c33_gpa}, {@code c66_gpa}),
+ *       {@code mechanically_stable} (the Born criteria; false: the defect energies describe a crystal
+ *       that the model does not hold together);</li>
  *   <li>{@code vacancy_formation_ev} (constant volume), {@code vacancy_migration_ev} and
  *       {@code vacancy_migration_profile} {path_a, energy_ev};</li>
  *   <li>{@code interstitial_formation_ev} {start configuration: E_f} and

@@ -29,7 +29,8 @@ import org.peierls.util.InputException;
  *
  * <p>Robustness (the battery also judges badly fitted models that collapse, blow up or never
  * converge): each property runs in its own try/catch with the potential wrapped in a guard that
- * stops on non-finite energies, forces or positions and after {@link BatteryOptions#timeLimit}. A
+ * stops on non-finite energies, forces or positions, on a collapse (a structure more than 1 eV
+ * per atom below the perfect crystal) and after {@link BatteryOptions#timeLimit}. A
  * failure — an exception, a guard stop, or a relaxation/NEB that did not reach its tolerance —
  * records NaN ({@code null} in the JSON) for the affected values and a one-line message under the
  * property's name in {@code errors}; the battery carries on. Where a property has several entries
@@ -52,9 +53,6 @@ public final class DefectBattery {
     /** No progress reports. */
     public static final Listener QUIET = new Listener() {
     };
-
-    /** How far below its perfect crystal (eV/atom) a configuration's energy marks a collapsed model. */
-    static final double COLLAPSE_MARGIN = 1.0;
 
     private DefectBattery() {
     }
@@ -194,9 +192,7 @@ public final class DefectBattery {
                 placeholder(p);
                 String error = null;
                 try {
-                    // once the model's own crystal is known, 1 eV/atom below it means collapse
-                    guard = new GuardedPotential(potential, options.timeLimit(),
-                            crystal == null ? Double.NaN : crystal.energyPerAtom() - COLLAPSE_MARGIN);
+                    guard = new GuardedPotential(potential, options.timeLimit(), crystal == null ? Double.NaN : crystal.energyPerAtom());
                     compute(p);
                 } catch (Partial e) {
                     error = e.getMessage();
@@ -266,6 +262,7 @@ public final class DefectBattery {
                     json.remove("equation_of_state");
                 }
                 case ELASTIC -> {
+                    json.remove("mechanically_stable");
                     for (String k : lattice == LatticeType.HCP ? List.of("c11", "c12", "c13", "c33", "c44", "c66") : List.of("c11", "c12", "c44")) {
                         json.put(k + "_gpa", Double.NaN);
                     }
@@ -392,6 +389,7 @@ public final class DefectBattery {
             if (lattice == LatticeType.HCP) {
                 json.put("c66_gpa", r.c66());
             }
+            json.put("mechanically_stable", bornStable(r, lattice));
             elastic = r;
         }
 
@@ -499,10 +497,7 @@ public final class DefectBattery {
         /** The elastic model the dislocations start from, and its name. */
         ElasticConstants.Result stableElastic() {
             ElasticConstants.Result c = elastic;
-            if (c == null || !(c.c44() > 0) || !(c.c11() > Math.abs(c.c12())) || !(c.c11() + 2 * c.c12() > 0)) {
-                return null;
-            }
-            return c;
+            return c == null || !bornStable(c, lattice) ? null : c;
         }
 
         void screwCore() {
@@ -585,8 +580,13 @@ public final class DefectBattery {
             }
         }
 
+        /** "what: Ta (bcc), potential" with the potential's description cut to 40 characters (titles of 720-pixel plots). */
         String title(String what) {
-            return element + " (" + lattice.label() + "), " + potential.describe() + ": " + what;
+            String d = potential.describe();
+            if (d.length() > 40) {
+                d = d.substring(0, 39) + "…";
+            }
+            return what + ": " + element + " (" + lattice.label() + "), " + d;
         }
 
         /** Writes a plot; a failure to draw or write it is reported under "plots" and does not fail the property. */
@@ -601,6 +601,17 @@ public final class DefectBattery {
                 plotErrors.add(file + ": " + oneLine(e));
             }
         }
+    }
+
+    /**
+     * The Born stability criteria: cubic C11 − C12 &gt; 0, C11 + 2C12 &gt; 0, C44 &gt; 0; hcp C44 &gt; 0,
+     * C11 &gt; |C12|, (C11 + C12)C33 &gt; 2C13² (Mouhat &amp; Coudert, PRB 90 (2014) 224104).
+     */
+    static boolean bornStable(ElasticConstants.Result c, LatticeType lattice) {
+        if (lattice == LatticeType.HCP) {
+            return c.c44() > 0 && c.c11() > Math.abs(c.c12()) && (c.c11() + c.c12()) * c.c33() > 2 * c.c13() * c.c13();
+        }
+        return c.c11() - c.c12() > 0 && c.c11() + 2 * c.c12() > 0 && c.c44() > 0;
     }
 
     /** JSON keys of GSF lines: the plane, or plane_direction where a plane occurs twice. */

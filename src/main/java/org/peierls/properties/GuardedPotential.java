@@ -8,11 +8,11 @@ import org.peierls.potential.Results;
 /**
  * A potential that stops a calculation that has gone wrong: it throws {@link Failure} when the
  * wrapped potential returns a non-finite energy, force or virial, when it is handed non-finite
- * positions (a relaxation that has blown up), when the energy per atom falls far below the
- * potential's own perfect crystal (a fitted model that collapses outside its training data: no
- * defect cell can lie 1 eV/atom below the ground state, so the relaxation would only run on into
- * ever deeper, unphysical minima until the atoms leave the cell), and when a wall-clock deadline
- * has passed (a calculation that does not converge). Values are passed through unchanged.
+ * positions (a relaxation that has blown up), when the energy per atom falls more than
+ * {@link #COLLAPSE_EV} below that of the perfect crystal (a model without short-range repulsion
+ * lets the atoms fall onto each other: no defect configuration lies that far below the crystal),
+ * and when a wall-clock deadline has passed (a calculation that does not converge). Values are
+ * passed through unchanged.
  */
 final class GuardedPotential implements Potential {
 
@@ -23,28 +23,23 @@ final class GuardedPotential implements Potential {
         }
     }
 
+    /** How far (eV per atom) below the perfect crystal an evaluated structure may lie before it counts as collapsed. */
+    static final double COLLAPSE_EV = 1.0;
+
     private final Potential inner;
     private final long deadlineNanos;
     private final double limitSeconds;
-    private final double floorPerAtom;
+    private final double bulkPerAtom;
 
     /**
      * @param inner        the potential
      * @param limitSeconds wall-clock budget from now, s (infinite: none)
+     * @param bulkPerAtom  energy per atom of the perfect crystal, eV (NaN: not known yet, no collapse check)
      */
-    GuardedPotential(Potential inner, double limitSeconds) {
-        this(inner, limitSeconds, Double.NaN);
-    }
-
-    /**
-     * @param inner        the potential
-     * @param limitSeconds wall-clock budget from now, s (infinite: none)
-     * @param floorPerAtom lowest credible energy per atom, eV (NaN: no check)
-     */
-    GuardedPotential(Potential inner, double limitSeconds, double floorPerAtom) {
+    GuardedPotential(Potential inner, double limitSeconds, double bulkPerAtom) {
         this.inner = inner;
         this.limitSeconds = limitSeconds;
-        this.floorPerAtom = floorPerAtom;
+        this.bulkPerAtom = bulkPerAtom;
         long now = System.nanoTime();
         this.deadlineNanos = Double.isFinite(limitSeconds) && limitSeconds < 1e9 ? now + (long) (limitSeconds * 1e9) : Long.MAX_VALUE;
     }
@@ -85,10 +80,10 @@ final class GuardedPotential implements Potential {
         if (!Double.isFinite(r.energy())) {
             throw new Failure("the potential returned a non-finite energy (" + r.energy() + ") for a " + structure.size() + "-atom cell");
         }
-        if (r.energy() / structure.size() < floorPerAtom) {
+        if (structure.size() > 0 && r.energy() / structure.size() < bulkPerAtom - COLLAPSE_EV) {
             throw new Failure(String.format(java.util.Locale.ROOT,
-                    "the potential collapsed: %.3f eV/atom in a %d-atom cell, below its own perfect crystal by more than 1 eV/atom",
-                    r.energy() / structure.size(), structure.size()));
+                    "collapse: a %d-atom cell reached %.3g eV/atom below the perfect crystal (the model lacks short-range repulsion?)",
+                    structure.size(), bulkPerAtom - r.energy() / structure.size()));
         }
         for (double f : r.forces()) {
             if (!Double.isFinite(f)) {

@@ -251,6 +251,33 @@ class DefectBatteryTest {
         assertTrue(t.timings().get("gamma_surface") < 4, "stopped soon after the limit");
     }
 
+    /**
+     * A model that lets the atoms fall onto each other (here: every cell larger than the
+     * conventional one lies 2 eV/atom below the crystal, as a bulk-only fit without short-range
+     * repulsion does once the atoms move) fails with "collapse" at its first evaluation instead
+     * of relaxing into nonsense; a crystal that is not Born-stable is flagged.
+     */
+    @Test
+    void aCollapseIsAFailure() {
+        Potential cu = Potentials.mishinCu();
+        Potential falling = new Wrapper(cu) {
+            @Override
+            Results compute(Structure s, Results good) {
+                return s.size() <= 4 ? good : new Results(good.energy() - 2.0 * s.size(), good.forces(), good.virial(), good.volume(), null);
+            }
+        };
+        BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties(EnumSet.of(Property.ELASTIC, Property.GSF));
+        BatteryResult r = DefectBattery.run(falling, "Cu", LatticeType.FCC, Double.NaN, o, null);
+        assertEquals(Set.of("gsf"), r.errors().keySet());
+        assertTrue(r.errors().get("gsf").startsWith("collapse: a "), r.errors().get("gsf"));
+        assertTrue(r.errors().get("gsf").contains("cell reached 2.00 eV/atom below the perfect crystal"), r.errors().get("gsf"));
+        assertEquals(Boolean.TRUE, r.toJson().get("mechanically_stable"));
+        // C44 < 0 breaks the Born criteria
+        ElasticConstants.Result unstable = new ElasticConstants.Result(new double[6][6], 200, 100, -5, Double.NaN, Double.NaN, Double.NaN,
+                0.002);
+        assertFalse(DefectBattery.bornStable(unstable, LatticeType.BCC));
+    }
+
     /** Bad input is an exception, not a recorded failure. */
     @Test
     void badInputIsRejected() {
