@@ -9,9 +9,13 @@ import org.peierls.atoms.Frame;
 /**
  * Which configurations of each family are held out: round(fraction·n) of the n configurations of a
  * family (at least one when n ≥ 2 and the fraction is positive), drawn by a shuffle seeded with the
- * seed and the family, so a family's split does not depend on the others.
+ * seed and the family, so a family's split does not depend on the others. Reference
+ * configurations ({@link #ALWAYS_TRAIN}: the free atom that fixes the energy zero) always train.
  */
 public final class TrainTestSplit {
+    /** Groups never held out. */
+    public static final java.util.Set<String> ALWAYS_TRAIN = java.util.Set.of("bulk/isolated");
+
     private TrainTestSplit() {
     }
 
@@ -21,7 +25,7 @@ public final class TrainTestSplit {
         for (Family f : Family.values()) {
             List<Integer> idx = new ArrayList<>();
             for (int k = 0; k < frames.size(); k++) {
-                if (Family.ofGroup(frames.get(k).group()) == f) {
+                if (Family.ofGroup(frames.get(k).group()) == f && !ALWAYS_TRAIN.contains(frames.get(k).group())) {
                     idx.add(k);
                 }
             }
