@@ -50,9 +50,11 @@ public record Experiment(String name, String element, String lattice, Double a0,
      * @param twojmax SNAP 2J_max
      * @param rcutfac SNAP cutoff scale, Å (cutoff = rcutfac · 2 · radelem with radelem 0.5)
      * @param level   MTP level
+     * @param reference potential subtracted before fitting and added back (e.g. {@code zbl:1.8,2.3}, a
+     *                short-range repulsive wall below the nearest-neighbour distance); null or "none": nothing
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Student(String name, String model, Integer twojmax, Double rcutfac, Integer level) {
+    public record Student(String name, String model, Integer twojmax, Double rcutfac, Integer level, String reference) {
         public Student {
             if (model == null || model.isBlank()) {
                 throw new InputException("every student needs a model (snap, qsnap)");
@@ -72,6 +74,17 @@ public record Experiment(String name, String element, String lattice, Double a0,
             }
             if (!(rcutfac > 0)) {
                 throw new InputException("student " + name + ": rcutfac must be positive");
+            }
+            if (reference != null && (reference.isBlank() || reference.trim().equalsIgnoreCase("none"))) {
+                reference = null;
+            }
+            if (reference != null) {
+                try {
+                    org.peierls.potential.PotentialSpecs.parse(reference.trim());
+                } catch (RuntimeException e) {
+                    throw new InputException("student " + name + ": reference '" + reference + "': " + e.getMessage());
+                }
+                reference = reference.trim();
             }
         }
     }
@@ -130,7 +143,7 @@ public record Experiment(String name, String element, String lattice, Double a0,
         }
         ladder = List.copyOf(keys);
         if (students == null || students.isEmpty()) {
-            students = List.of(new Student("snap", "snap", 6, 5.0, null), new Student("qsnap", "qsnap", 6, 5.0, null));
+            students = List.of(new Student("snap", "snap", 6, 5.0, null, null), new Student("qsnap", "qsnap", 6, 5.0, null, null));
         }
         List<String> names = new ArrayList<>();
         for (Student s : students) {

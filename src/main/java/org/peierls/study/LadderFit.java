@@ -61,7 +61,7 @@ public final class LadderFit {
         };
         BispectrumParameters p = new BispectrumParameters(s.rcutfac(), s.twojmax(), 0.99363, 0.0, true, false, false,
                 new int[]{Element.number(element)}, new double[]{0.5}, new double[]{1.0});
-        return new SnapSettings(p, quadratic, true, Reference.NONE, new SvdSolver(1e-10));
+        return new SnapSettings(p, quadratic, true, Reference.parse(s.reference(), java.util.Map.of()), new SvdSolver(1e-10));
     }
 
     /**

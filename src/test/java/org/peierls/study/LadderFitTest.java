@@ -26,7 +26,7 @@ class LadderFitTest {
             frames.addAll(data.generate(f, s -> { }));
         }
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
-        Experiment.Student student = new Experiment.Student("snap", "snap", 6, 5.0, null);
+        Experiment.Student student = new Experiment.Student("snap", "snap", 6, 5.0, null, null);
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
         assertEquals(ladder.size(), rungs.size());
         for (LadderFit.Rung r : rungs) {
