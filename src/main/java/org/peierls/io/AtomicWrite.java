@@ -31,6 +31,23 @@ public final class AtomicWrite {
      * @throws UncheckedIOException when the directory is not writable or the write fails
      */
     public static void text(Path path, Body body) {
+        write(path, tmp -> {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+        });
+    }
+
+    /** Writes {@code bytes} to {@code path} atomically (e.g. a PNG). */
+    public static void bytes(Path path, byte[] bytes) {
+        write(path, tmp -> Files.write(tmp, bytes));
+    }
+
+    private interface TempWriter {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void write(Path path, TempWriter body) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -39,9 +56,7 @@ public final class AtomicWrite {
                 Files.createDirectories(dir);
             }
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
+            body.write(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -61,37 +76,4 @@ public final class AtomicWrite {
         }
     }
 
-    /**
-     * Writes {@code bytes} to {@code path} atomically (through a temporary file in the same directory).
-     *
-     * @throws UncheckedIOException when the directory is not writable or the write fails
-     */
-    public static void bytes(Path path, byte[] bytes) {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + path + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what matters
-                }
-            }
-        }
-    }
 }

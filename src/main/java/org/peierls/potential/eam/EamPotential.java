@@ -223,23 +223,32 @@ public final class EamPotential implements Potential {
         double[] chunkVirial = new double[6 * chunks];
 
         boolean half = list.kind() == NeighborList.Kind.HALF;
-        NeighborTranspose tr = half ? transpose(list) : null;
+        // one thread: a half list scatters the partner's share directly (as LAMMPS's newton on);
+        // several: each pass writes only its own atoms and the partners gather through the transpose,
+        // so that no two threads write one atom and sums do not depend on scheduling
+        boolean scatter = half && (chunks == 1 || Parallel.threads() == 1);
+        NeighborTranspose tr = half && !scatter ? transpose(list) : null;
         // per-entry scratch of the half-list kernel, every element written in pass 1 before use
         Workspace ws = half ? borrow(nbr.length) : null;
         double[] share = half ? ws.share : null;
         double[] localP = half ? ws.localP : null;
         double[] inverseR = half ? ws.inverseR : null;
         int[] rowOf = half ? ws.row : null;
+        int[] active = half ? ws.active : null;
+        double[] disp = half ? ws.disp : null;
+        int[] count = half ? ws.count(n) : null;
         // pass 1: host densities
         if (half) {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                densitiesHalf(lo, hi, x, h, type, off, nbr, img, rho, share, localP, inverseR, rowOf);
+                densitiesHalf(lo, hi, x, h, type, off, nbr, img, rho, share, localP, inverseR, rowOf, active, disp, count, scatter);
             });
-            Parallel.forEachChunk(chunks, c -> {
-                int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                gatherScalar(lo, hi, tr, share, rho);
-            });
+            if (!scatter) {
+                Parallel.forEachChunk(chunks, c -> {
+                    int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+                    gatherScalar(lo, hi, tr, share, rho);
+                });
+            }
         } else {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
@@ -276,15 +285,18 @@ public final class EamPotential implements Potential {
             double[] pairEnergy = eatom != null ? new double[nbr.length] : null;
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                forcesHalf(lo, hi, c, x, h, type, off, nbr, img, fp, f, eatom, pairEnergy, share, localP, inverseR, rowOf, chunkEnergy, chunkVirial);
+                forcesHalf(lo, hi, c, type, off, nbr, fp, f, eatom, pairEnergy, share, localP, inverseR, rowOf, active, disp, count,
+                        chunkEnergy, chunkVirial, scatter);
             });
-            Parallel.forEachChunk(chunks, c -> {
-                int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
-                gatherForces(lo, hi, tr, x, h, img, share, f);
-                if (pairEnergy != null) {
-                    gatherScalar(lo, hi, tr, pairEnergy, eatom);
-                }
-            });
+            if (!scatter) {
+                Parallel.forEachChunk(chunks, c -> {
+                    int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
+                    gatherForces(lo, hi, tr, x, h, img, share, f);
+                    if (pairEnergy != null) {
+                        gatherScalar(lo, hi, tr, pairEnergy, eatom);
+                    }
+                });
+            }
         } else {
             Parallel.forEachChunk(chunks, c -> {
                 int lo = Parallel.chunkStart(n, chunks, c), hi = Parallel.chunkStart(n, chunks, c + 1);
@@ -420,12 +432,24 @@ public final class EamPotential implements Potential {
         final double[] localP;
         final double[] inverseR;
         final int[] row;
+        final int[] active;       // entry k of the t-th pair inside the cutoff (rows start at off[i])
+        final double[] disp;      // its displacement vector, [3·t]
+        int[] count;              // pairs inside the cutoff per atom
 
         Workspace(int entries) {
             share = new double[entries];
             localP = new double[entries];
             inverseR = new double[entries];
             row = new int[entries];
+            active = new int[entries];
+            disp = new double[3 * entries];
+        }
+
+        int[] count(int atoms) {
+            if (count == null || count.length < atoms) {
+                count = new int[atoms];
+            }
+            return count;
         }
     }
 
@@ -446,9 +470,15 @@ public final class EamPotential implements Potential {
         return t;
     }
 
-    /** Half list: ρ̄_i from i's own entries; the partner's density ρ_{j←i} goes to share[k]. */
+    /**
+     * Half list: ρ̄_i from i's own entries; the partner's density ρ_{j←i} goes to share[k]. The
+     * pairs inside the cutoff are also packed, per atom from off[i] on (count[i] of them), with
+     * their entry index, displacement, spline row and 1/r, so that the force pass visits only
+     * those: with an MD skin of 1 Å, 40–50 % of a list's entries lie beyond the cutoff.
+     */
     private void densitiesHalf(int lo, int hi, double[] x, double[] h, int[] type, int[] off, int[] nbr, int[] img,
-                               double[] rho, double[] share, double[] localP, double[] inverseR, int[] rowOf) {
+                               double[] rho, double[] share, double[] localP, double[] inverseR, int[] rowOf,
+                               int[] active, double[] disp, int[] count, boolean scatter) {
         final double cs = cutsq, inv = rdr;
         final int last = nr - 1;
         final boolean single = ne == 1;     // one element: no type lookups
@@ -456,6 +486,7 @@ public final class EamPotential implements Potential {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             int ti = type[i];
             double sum = 0;
+            int t = off[i];
             for (int k = off[i], end = off[i + 1]; k < end; k++) {
                 int j = nbr[k];
                 double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
@@ -475,9 +506,14 @@ public final class EamPotential implements Potential {
                     m = m > last ? last : m;
                     p -= m;
                     p = p > 1.0 ? 1.0 : p;
-                    localP[k] = p;
-                    rowOf[k] = m - 1;
-                    inverseR[k] = 1.0 / r;
+                    localP[t] = p;
+                    rowOf[t] = m - 1;
+                    inverseR[t] = 1.0 / r;
+                    active[t] = k;
+                    disp[3 * t] = dx;
+                    disp[3 * t + 1] = dy;
+                    disp[3 * t + 2] = dz;
+                    t++;
                     int tj = single ? ti : type[j];
                     int o = 4 * (m - 1);
                     double[] c = dens[ti * ne + tj];
@@ -489,12 +525,14 @@ public final class EamPotential implements Potential {
                         double[] e = dens[tj * ne + ti];
                         other = ((e[o] * p + e[o + 1]) * p + e[o + 2]) * p + e[o + 3];
                     }
-                } else {
-                    localP[k] = -1.0;      // beyond the cutoff
+                    if (scatter) {
+                        rho[j] += other;
+                    }
                 }
                 share[k] = other;
             }
-            rho[i] = sum;
+            count[i] = t - off[i];
+            rho[i] += sum;
         }
     }
 
@@ -541,64 +579,65 @@ public final class EamPotential implements Potential {
         }
     }
 
-    /** Half list: the force on i from each pair, s_k = ψ′/r stored for the partner. */
-    private void forcesHalf(int lo, int hi, int chunk, double[] x, double[] h, int[] type, int[] off, int[] nbr,
-                            int[] img, double[] fp, double[] f, double[] eatom, double[] pairEnergy, double[] s,
-                            double[] localP, double[] inverseR, int[] rowOf, double[] chunkEnergy, double[] chunkVirial) {
-        final double cs = cutsq, inv = rdr;
-        final int last = nr - 1;
+    /**
+     * Half list: the force on i from each pair inside the cutoff (packed by {@link #densitiesHalf}),
+     * s_k = ψ′/r stored for the partner; entries beyond the cutoff keep s_k = 0 from the density pass.
+     */
+    private void forcesHalf(int lo, int hi, int chunk, int[] type, int[] off, int[] nbr, double[] fp, double[] f,
+                            double[] eatom, double[] pairEnergy, double[] s, double[] localP, double[] inverseR, int[] rowOf,
+                            int[] active, double[] disp, int[] count, double[] chunkEnergy, double[] chunkVirial,
+                            boolean scatter) {
         final double[] only = ne == 1 ? force[0] : null;     // one element: no type lookups
         double epair = 0;
         double vxx = 0, vyy = 0, vzz = 0, vyz = 0, vxz = 0, vxy = 0;
         for (int i = lo; i < hi; i++) {
-            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             double fpi = fp[i];
             int rowBase = type[i] * ne;
             double fx = 0, fy = 0, fz = 0, ei = 0;
-            for (int k = off[i], end = off[i + 1]; k < end; k++) {
+            for (int t = off[i], end = off[i] + count[i]; t < end; t++) {
+                int k = active[t];
                 int j = nbr[k];
-                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                int im = img[k];
-                if (im != NeighborList.ZERO_IMAGE) {
-                    int a = NeighborList.imageA(im), b = NeighborList.imageB(im), cc = NeighborList.imageC(im);
-                    dx += a * h[0] + b * h[3] + cc * h[6];
-                    dy += a * h[1] + b * h[4] + cc * h[7];
-                    dz += a * h[2] + b * h[5] + cc * h[8];
-                }
-                double p = localP[k];
-                double sk = 0;
-                if (p >= 0) {
-                    double[] c = only != null ? only : force[rowBase + type[j]];
-                    int o = FSTRIDE * rowOf[k];
-                    double rhojp = (c[o] * p + c[o + 1]) * p + c[o + 2];
-                    // like atoms share one density function
-                    double rhoip = only != null ? rhojp : (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
-                    double z2p = (c[o + 6] * p + c[o + 7]) * p + c[o + 8];
-                    double z2 = ((c[o + 9] * p + c[o + 10]) * p + c[o + 11]) * p + c[o + 12];
-                    double recip = inverseR[k];
-                    double phi = z2 * recip;
-                    double phip = z2p * recip - phi * recip;
-                    double psip = fpi * rhojp + fp[j] * rhoip + phip;
-                    sk = psip * recip;
-                    fx += sk * dx;
-                    fy += sk * dy;
-                    fz += sk * dz;
-                    ei += phi;
-                    vxx -= sk * dx * dx;
-                    vyy -= sk * dy * dy;
-                    vzz -= sk * dz * dz;
-                    vyz -= sk * dy * dz;
-                    vxz -= sk * dx * dz;
-                    vxy -= sk * dx * dy;
+                double dx = disp[3 * t], dy = disp[3 * t + 1], dz = disp[3 * t + 2];
+                double p = localP[t];
+                double[] c = only != null ? only : force[rowBase + type[j]];
+                int o = FSTRIDE * rowOf[t];
+                double rhojp = (c[o] * p + c[o + 1]) * p + c[o + 2];
+                // like atoms share one density function
+                double rhoip = only != null ? rhojp : (c[o + 3] * p + c[o + 4]) * p + c[o + 5];
+                double z2p = (c[o + 6] * p + c[o + 7]) * p + c[o + 8];
+                double z2 = ((c[o + 9] * p + c[o + 10]) * p + c[o + 11]) * p + c[o + 12];
+                double recip = inverseR[t];
+                double phi = z2 * recip;
+                double phip = z2p * recip - phi * recip;
+                double psip = fpi * rhojp + fp[j] * rhoip + phip;
+                double sk = psip * recip;
+                fx += sk * dx;
+                fy += sk * dy;
+                fz += sk * dz;
+                ei += phi;
+                vxx -= sk * dx * dx;
+                vyy -= sk * dy * dy;
+                vzz -= sk * dz * dz;
+                vyz -= sk * dy * dz;
+                vxz -= sk * dx * dz;
+                vxy -= sk * dx * dy;
+                if (scatter) {
+                    f[3 * j] -= sk * dx;
+                    f[3 * j + 1] -= sk * dy;
+                    f[3 * j + 2] -= sk * dz;
+                    if (eatom != null) {
+                        eatom[j] += 0.5 * phi;
+                    }
+                } else {
                     if (pairEnergy != null) {
                         pairEnergy[k] = 0.5 * phi;
                     }
+                    s[k] = sk;
                 }
-                s[k] = sk;
             }
-            f[3 * i] = fx;
-            f[3 * i + 1] = fy;
-            f[3 * i + 2] = fz;
+            f[3 * i] += fx;
+            f[3 * i + 1] += fy;
+            f[3 * i + 2] += fz;
             epair += ei;
             if (eatom != null) {
                 eatom[i] += 0.5 * ei;
