@@ -138,6 +138,10 @@ public final class DefectBattery {
     static String oneLine(Throwable t) {
         String m = t.getMessage();
         String text = m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+        if (text.contains("cell lengths outside the cell")) {
+            // the neighbor list's complaint about positions that ran away (NaN or huge)
+            text += " (positions ran away: the relaxation or NEB blew up)";
+        }
         if (t instanceof GuardedPotential.Failure || t instanceof InputException || t instanceof IllegalArgumentException) {
             return text;
         }
