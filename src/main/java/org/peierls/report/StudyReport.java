@@ -393,7 +393,7 @@ public final class StudyReport {
 
         h.append("<h2>Plots</h2>\n");
         for (String img : images) {
-            h.append("<img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\">\n");
+            h.append("<img src=\"").append(esc(img)).append("\" alt=\"").append(esc(img)).append("\" style=\"max-width:660px\">\n");
         }
         if (!overlays.isEmpty()) {
             h.append("<h2>Teacher vs students, rung by rung</h2>\n<p class=small>Black: the teacher. Each colour: the student fitted "
