@@ -26,6 +26,7 @@ import org.peierls.properties.BatteryResult;
 import org.peierls.sim.min.Minimizer;
 import org.peierls.sim.min.Relaxation;
 import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 
 /**
  * The teacher–student defect study behind {@code peierls run}: label defect configurations with a
@@ -91,16 +92,26 @@ public final class Study {
         double a0 = timed("lattice constant", () -> experiment.a0() != null ? experiment.a0() : equilibriumLatticeConstant(teacher));
         log.accept(String.format("teacher %s: a0 = %.5f Å", experiment.teacher(), a0));
         battery = batteryFor.apply(a0);
+        int nStudents = experiment.students().size(), nRungs = experiment.families().size();
+        // the stages: teacher data, teacher battery, one fit per student, one battery per (student, rung)
+        try (Progress stages = Progress.start("peierls run stages", 2 + nStudents * (1 + nRungs))) {
+            return run(teacher, a0, stages);
+        }
+    }
 
+    private Result run(Potential teacher, double a0, Progress stages) {
         List<Frame> frames = timed("teacher data", () -> teacherData(teacher, a0));
         boolean[] test = TrainTestSplit.testMask(frames, experiment.testFraction(), experiment.seed());
+        stages.step();
 
         BatteryResult teacherProps = timed("battery teacher", () -> cachedBattery(teacher, "teacher"));
+        stages.step();
 
         List<Row> rows = new ArrayList<>();
         for (Experiment.Student s : experiment.students()) {
             List<LadderFit.Rung> rungs = timed("fit " + s.name(),
                     () -> LadderFit.fit(s, experiment.element(), frames, test, experiment.families(), experiment.weights()));
+            stages.step();
             // the cost depends on the architecture, not on the coefficients: measure it once per student
             double cost = timed("cost " + s.name(), () -> cost(rungs.get(rungs.size() - 1).fit().potential(), a0));
             log.accept(String.format("%s: %.1f µs/atom-step (1 thread)", s.name(), cost));
@@ -110,6 +121,7 @@ public final class Study {
                 writeModel(r);
                 BatteryResult props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
                 rows.add(new Row(r, cost, props));
+                stages.step();
             }
         }
         return new Result(experiment, a0, frames, test, teacherProps, rows, timings);
