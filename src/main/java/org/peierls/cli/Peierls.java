@@ -29,6 +29,7 @@ public final class Peierls implements Runnable {
         NebCommand.class,
         FitCommand.class,
         TestCommand.class,
+        DefectsCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
@@ -52,7 +53,6 @@ public final class Peierls implements Runnable {
     static CommandLine commandLine() {
         org.peierls.model.ModelSpecs.register();
         org.peierls.fit.FittedModel.registerSpecs();
-        org.peierls.model.MtpFile.registerSpecs();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);

@@ -31,6 +31,23 @@ public final class AtomicWrite {
      * @throws UncheckedIOException when the directory is not writable or the write fails
      */
     public static void text(Path path, Body body) {
+        write(path, tmp -> {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+        });
+    }
+
+    /** Writes {@code bytes} to {@code path} atomically (e.g. a PNG). */
+    public static void bytes(Path path, byte[] bytes) {
+        write(path, tmp -> Files.write(tmp, bytes));
+    }
+
+    private interface TempWriter {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void write(Path path, TempWriter body) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -39,9 +56,7 @@ public final class AtomicWrite {
                 Files.createDirectories(dir);
             }
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
+            body.write(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -60,4 +75,5 @@ public final class AtomicWrite {
             }
         }
     }
+
 }

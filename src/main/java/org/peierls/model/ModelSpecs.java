@@ -8,7 +8,8 @@ import org.peierls.util.InputException;
  * Registers the potential specs of this package with {@link PotentialSpecs}:
  * {@code snap:FILE.snapcoeff} (SNAP alone, the {@code .snapparam} beside it) and
  * {@code snap:FILE.snap} (the whole potential as the LAMMPS include file defines it, e.g. ZBL +
- * SNAP). Called by the command line at start-up; idempotent.
+ * SNAP), and {@code mtp:FILE.mtp[:EL,…]} ({@link MtpFile}). Called by the command line at
+ * start-up; idempotent.
  */
 public final class ModelSpecs {
 
@@ -17,6 +18,7 @@ public final class ModelSpecs {
 
     public static void register() {
         PotentialSpecs.register("snap", ModelSpecs::snap);
+        MtpFile.registerSpecs();
     }
 
     static org.peierls.potential.Potential snap(String arg) {

@@ -265,7 +265,10 @@ public abstract class PotentialContractTest {
 
     @Test
     void resultsDoNotDependOnThreadsOrListKind() {
+        // more atoms than one work chunk (512 for the pair kernels), so that several threads really
+        // split the work (one chunk, or one thread, takes the serial path)
         Structure s = largeCell(81);
+        s = s.repeat((1100 + s.size() - 1) / s.size(), 1, 1);
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);

@@ -113,9 +113,12 @@ public final class Fire implements Minimizer {
                     }
                     alpha = p.alphaStart();
                 }
-                // Inertia correction: half a step back, then restart from rest.
+                // Inertia correction: half of the last step back, then restart from rest. Half of
+                // the displacement actually applied (capped by maxStep), not ½Δt·v: when the cap cut
+                // the last step short, ½Δt·v can be many Å and throws atoms onto each other (seen in
+                // NEB bands, whose non-conservative forces make uphill steps frequent).
                 for (int k = 0; k < n; k++) {
-                    x[k] -= 0.5 * dt * v[k];
+                    x[k] -= 0.5 * dx[k];
                     v[k] = 0;
                 }
             }
@@ -135,7 +138,8 @@ public final class Fire implements Minimizer {
             double step = problem.stepNorm(dx);
             double scale = step > p.maxStep() ? p.maxStep() / step : 1.0;
             for (int k = 0; k < n; k++) {
-                x[k] += scale * dx[k];
+                dx[k] *= scale;
+                x[k] += dx[k];
             }
             double previous = e;
             e = problem.evaluate(x, g);

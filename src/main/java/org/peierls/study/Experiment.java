@@ -1,0 +1,257 @@
+package org.peierls.study;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.peierls.atoms.Element;
+import org.peierls.atoms.LatticeType;
+import org.peierls.properties.Property;
+import org.peierls.util.InputException;
+
+/**
+ * A teacher–student defect study, as written in an experiment YAML file (schema in
+ * docs/experiment.md; keys in snake_case). Every field has a default, so the embedded default
+ * experiment and a two-line file both work.
+ *
+ * @param name         title of the report
+ * @param element      chemical symbol
+ * @param lattice      bcc or fcc
+ * @param a0           lattice constant, Å (null: the teacher's equilibrium value)
+ * @param teacher      potential spec of the teacher (labels every configuration)
+ * @param seed         seed of every random choice (rattles, MD velocities, train/test split)
+ * @param testFraction fraction of each family held out as test configurations
+ * @param ladder       family keys in the order the training set grows (each rung adds one)
+ * @param students     models to fit on every rung
+ * @param weights      default fit weights (energy per atom, force, stress per GPa)
+ * @param battery      properties of the defect battery to run
+ * @param quick        a reduced study (smaller cells, fewer configurations)
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Experiment(String name, String element, String lattice, Double a0, String teacher, Long seed,
+                        Double testFraction, List<String> ladder, List<Student> students, FitWeights weights,
+                        List<String> battery, Boolean quick) {
+
+    /**
+     * A student model.
+     *
+     * @param name    label in the report
+     * @param model   snap, qsnap (or mtp once available)
+     * @param twojmax SNAP 2J_max
+     * @param rcutfac SNAP cutoff scale, Å (cutoff = rcutfac · 2 · radelem with radelem 0.5)
+     * @param level   MTP level
+     * @param reference potential subtracted before fitting and added back (e.g. {@code zbl:1.8,2.3}, a
+     *                short-range repulsive wall below the nearest-neighbour distance); null or "none": nothing
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Student(String name, String model, Integer twojmax, Double rcutfac, Integer level, String reference) {
+        public Student {
+            if (model == null || model.isBlank()) {
+                throw new InputException("every student needs a model (snap, qsnap)");
+            }
+            model = model.trim().toLowerCase(Locale.ROOT);
+            if (name == null || name.isBlank()) {
+                name = model;
+            }
+            if (twojmax == null) {
+                twojmax = 6;
+            }
+            if (rcutfac == null) {
+                rcutfac = 5.0;
+            }
+            if (twojmax < 0 || twojmax > 12) {
+                throw new InputException("student " + name + ": twojmax " + twojmax + " is outside 0…12");
+            }
+            if (!(rcutfac > 0)) {
+                throw new InputException("student " + name + ": rcutfac must be positive");
+            }
+            if (reference != null && (reference.isBlank() || reference.trim().equalsIgnoreCase("none"))) {
+                reference = null;
+            }
+            if (reference != null) {
+                try {
+                    org.peierls.potential.PotentialSpecs.parse(reference.trim());
+                } catch (RuntimeException e) {
+                    throw new InputException("student " + name + ": reference '" + reference + "': " + e.getMessage());
+                }
+                reference = reference.trim();
+            }
+        }
+    }
+
+    /** Default fit weights: energy (per atom), force, stress (per GPa). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record FitWeights(Double energy, Double force, Double stress) {
+        public FitWeights {
+            energy = energy == null ? 100.0 : energy;
+            force = force == null ? 1.0 : force;
+            stress = stress == null ? 0.0 : stress;
+        }
+    }
+
+    /** Older names of battery properties accepted for the battery's own labels. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("surface", "surfaces", "core", "screw_core",
+            "interstitial", "interstitials", "gamma", "gamma_surface");
+
+    public Experiment {
+        if (element == null) {
+            element = "Ta";
+        }
+        try {
+            Element.number(element);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("experiment: " + e.getMessage());
+        }
+        lattice = lattice == null ? "bcc" : lattice.trim().toLowerCase(Locale.ROOT);
+        if (!lattice.equals("bcc") && !lattice.equals("fcc")) {
+            throw new InputException("experiment: lattice must be bcc or fcc, got " + lattice);
+        }
+        if (a0 != null && !(a0 > 0)) {
+            throw new InputException("experiment: a0 must be a positive length in Å");
+        }
+        if (teacher == null) {
+            teacher = "zhou2004:" + element;
+        }
+        if (name == null) {
+            name = element + " teacher–student defect study";
+        }
+        seed = seed == null ? 1L : seed;
+        testFraction = testFraction == null ? 0.25 : testFraction;
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new InputException("experiment: test_fraction must be in [0, 1), got " + testFraction);
+        }
+        if (ladder == null || ladder.isEmpty()) {
+            ladder = List.of("bulk", "point", "surface", "gsf", "core", "gb");
+        }
+        List<String> keys = new ArrayList<>();
+        for (String f : ladder) {
+            String k = Family.parse(f).key();
+            if (keys.contains(k)) {
+                throw new InputException("experiment: family " + k + " appears twice in the ladder");
+            }
+            keys.add(k);
+        }
+        ladder = List.copyOf(keys);
+        if (students == null || students.isEmpty()) {
+            students = List.of(new Student("snap", "snap", 6, 5.0, null, null), new Student("qsnap", "qsnap", 6, 5.0, null, null));
+        }
+        List<String> names = new ArrayList<>();
+        for (Student s : students) {
+            if (names.contains(s.name())) {
+                throw new InputException("experiment: two students are called " + s.name());
+            }
+            names.add(s.name());
+        }
+        students = List.copyOf(students);
+        weights = weights == null ? new FitWeights(null, null, null) : weights;
+        if (battery == null || battery.isEmpty()) {
+            battery = List.of("all");
+        }
+        List<String> labels = new ArrayList<>();
+        for (String p : battery) {
+            String k = p.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            k = ALIASES.getOrDefault(k, k);
+            try {
+                for (Property q : Property.parseList(k, LatticeType.parse(lattice))) {
+                    if (!labels.contains(q.label())) {
+                        labels.add(q.label());
+                    }
+                }
+            } catch (InputException e) {
+                throw new InputException("experiment: battery: " + e.getMessage().replace("--only: ", ""));
+            }
+        }
+        battery = List.copyOf(labels);
+        quick = quick != null && quick;
+    }
+
+    /** 1-based line of the first "key:" in a YAML text (Jackson reports record errors at the end). */
+    private static int lineOfKey(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s*)?" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        for (int i = 0; i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return lines.length;
+    }
+
+    public LatticeType latticeType() {
+        return LatticeType.parse(lattice);
+    }
+
+    /** The battery's properties. */
+    public java.util.Set<Property> properties() {
+        return Property.parseList(String.join(",", battery), latticeType());
+    }
+
+    public List<Family> families() {
+        return ladder.stream().map(Family::parse).toList();
+    }
+
+    /** The same experiment, reduced or not. */
+    public Experiment withQuick(boolean q) {
+        return new Experiment(name, element, lattice, a0, teacher, seed, testFraction, ladder, students, weights, battery, q);
+    }
+
+    private static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Reads an experiment file; errors name the file and the offending key or line. */
+    public static Experiment read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new InputException("experiment file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The embedded default experiment (the Ta study). */
+    public static Experiment embeddedDefault() {
+        try (InputStream in = Experiment.class.getResourceAsStream("default-experiment.yaml")) {
+            return parse(in, "embedded default experiment");
+        } catch (IOException e) {
+            throw new IllegalStateException("the embedded default experiment is missing from the jar", e);
+        }
+    }
+
+    static Experiment parse(InputStream in, String source) throws IOException {
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            Experiment e = yaml().readValue(text, Experiment.class);
+            if (e == null) {
+                throw new InputException(source + " is empty");
+            }
+            return e;
+        } catch (UnrecognizedPropertyException e) {
+            throw new InputException(source + ": unknown key '" + e.getPropertyName() + "' (line "
+                    + lineOfKey(text, e.getPropertyName()) + "); known keys: " + e.getKnownPropertyIds());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InputException ie) {
+                throw new InputException(source + ": " + ie.getMessage());
+            }
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new InputException(source + where + ": " + e.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new InputException(source + where + ": " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.peierls.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.peierls.atoms.Frame;
+import org.peierls.atoms.LatticeType;
+import org.peierls.fit.Metrics;
+import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecs;
+import org.peierls.potential.Results;
+
+class LadderFitTest {
+
+    @Test
+    void everyRungFitsItsFamiliesAndLearnsWhatItIsShown() {
+        Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
+        double a0 = 2 * 2.860082 / Math.sqrt(3);
+        TeacherData data = new TeacherData(teacher, new TeacherData.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
+        List<Frame> frames = new ArrayList<>();
+        List<Family> ladder = List.of(Family.values());
+        for (Family f : ladder) {
+            frames.addAll(data.generate(f, s -> { }));
+        }
+        boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
+        Experiment.Student student = new Experiment.Student("snap", "snap", 6, 5.0, null, null);
+        List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
+        assertEquals(ladder.size(), rungs.size());
+        for (LadderFit.Rung r : rungs) {
+            System.out.printf("%-12s train %3d  E %.2f meV/at  F %.3f | test E %.2f F %.3f | per family %s%n", r.id(), r.trainConfigs(),
+                    r.train().energyMae(), r.train().forceMae(), r.testAll().energyMae(), r.testAll().forceMae(),
+                    r.test().entrySet().stream().map(e -> e.getKey().key() + "=" + String.format("%.1f", e.getValue().energyMae())).toList());
+        }
+        // the model the fit returns predicts what the rows predict (rows = potential)
+        LadderFit.Rung last = rungs.get(rungs.size() - 1);
+        Frame f0 = frames.get(0);
+        Results r = last.fit().potential().compute(f0.structure());
+        assertEquals(last.fit().predictions().get(0).energy(), r.energy(), 1e-8 * Math.abs(r.energy()));
+        // Training error of the full ladder on bulk is small in absolute terms (teacher is smooth EAM)
+        Metrics bulkTest = last.test().get(Family.BULK);
+        assertTrue(bulkTest.energyMae() < 20, "bulk test energy MAE " + bulkTest.energyMae());
+    }
+}

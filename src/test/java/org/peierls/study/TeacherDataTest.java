@@ -1,0 +1,46 @@
+package org.peierls.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.peierls.atoms.Frame;
+import org.peierls.atoms.LatticeType;
+import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecs;
+import org.peierls.potential.Results;
+
+/** The teacher's labels are the teacher's results, and every family yields sensible cells. */
+class TeacherDataTest {
+
+    @Test
+    void quickFamiliesAreLabelledByTheTeacher() {
+        Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
+        double a0 = 2 * 2.860082 / Math.sqrt(3);
+        TeacherData data = new TeacherData(teacher, new TeacherData.Options("Ta", LatticeType.BCC, a0, true, 1, 300));
+        for (Family f : Family.values()) {
+            long t0 = System.nanoTime();
+            List<Frame> frames = data.generate(f, System.out::println);
+            System.out.printf("%s: %.1f s%n", f, (System.nanoTime() - t0) * 1e-9);
+            assertFalse(frames.isEmpty(), f.toString());
+            for (Frame fr : frames) {
+                assertEquals(f, Family.ofGroup(fr.group()));
+                assertTrue(fr.labels().hasEnergy() && fr.labels().hasForces() && fr.labels().hasStress());
+                // labels equal a fresh evaluation by the teacher (the labels are not stale)
+                Results r = teacher.compute(fr.structure());
+                assertEquals(r.energy(), fr.labels().energy(), 1e-9 * Math.abs(r.energy()));
+                // cohesive-energy scale: every configuration is within a few eV/atom of the crystal
+                double perAtom = fr.labels().energy() / fr.structure().size();
+                if (fr.group().equals("bulk/isolated")) {
+                    // the free atom: Zhou's embedding function vanishes at zero density (F(0) ≈ 0)
+                    assertEquals(1, fr.structure().size());
+                    assertEquals(0.0, perAtom, 1e-3, "free atom energy");
+                    continue;
+                }
+                assertTrue(perAtom > -8.2 && perAtom < -5.0, fr.group() + " E/N = " + perAtom);
+            }
+        }
+    }
+}
