@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peierls.fit.FitJob;
 import org.peierls.fit.FitRunner;
+import org.peierls.fit.MtpOptions;
 import org.peierls.fit.SvdSolver;
 import org.peierls.io.AtomicWrite;
 import org.peierls.util.InputException;
@@ -20,14 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code peierls fit}: fits a (quadratic) SNAP potential. Options mirror {@link FitJob}; with
- * {@code --fitsnap-input} a FitSNAP input file defines everything instead.
+ * {@code peierls fit}: fits a (quadratic) SNAP or a moment tensor potential. Options mirror
+ * {@link FitJob}; with {@code --fitsnap-input} a FitSNAP input file defines everything instead.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a SNAP or quadratic SNAP potential to energies, forces and stresses.",
+        description = {"Fit a SNAP, quadratic SNAP or moment tensor potential (MTP) to energies, forces and stresses.",
             "Writes DIR/model.json (use as --potential DIR), DIR/NAME.snap/.snapcoeff/.snapparam for LAMMPS",
-            "(reference overlay included), DIR/metrics.json and parity plots.",
-            "Several values of --twojmax, --rcutfac or the weights, or --cv K, select them by k-fold cross-validation."})
+            "(reference overlay included) or, for --model mtp, DIR/NAME.mtp (MLIP-2 format) and NAME.mlip.ini,",
+            "DIR/metrics.json and parity plots.",
+            "SNAP: several values of --twojmax, --rcutfac or the weights, or --cv K, select them by k-fold cross-validation.",
+            "MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable projection)."})
 public final class FitCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +45,32 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--test", split = ",", paramLabel = "FILES", description = "Test files or folders (evaluated, not fitted).")
     List<Path> test;
 
-    @Option(names = "--model", defaultValue = "snap", paramLabel = "KIND", description = "snap (linear) or qsnap (quadratic); default ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "snap", paramLabel = "KIND", description = "snap (linear), qsnap (quadratic) or mtp; default ${DEFAULT-VALUE}.")
     String model;
+
+    @Option(names = "--level", paramLabel = "L", description = "MTP: lev_max of the level-based basis, 2…28; default " + MtpOptions.DEFAULT_LEVEL + ".")
+    Integer level;
+
+    @Option(names = "--radial-basis-size", paramLabel = "R", description = "MTP: Chebyshev radial functions; default " + MtpOptions.DEFAULT_RADIAL_BASIS_SIZE + ".")
+    Integer radialBasisSize;
+
+    @Option(names = "--min-dist", paramLabel = "R", description = "MTP: inner radius of the radial basis, Å; default " + MtpOptions.DEFAULT_MIN_DIST + ".")
+    Double minDist;
+
+    @Option(names = "--max-dist", paramLabel = "R", description = "MTP: cutoff, Å; default " + MtpOptions.DEFAULT_MAX_DIST + ".")
+    Double maxDist;
+
+    @Option(names = "--max-iter", paramLabel = "N", description = "MTP: BFGS iterations over the radial coefficients (0: linear fit only); default " + MtpOptions.DEFAULT_MAX_ITERATIONS + ".")
+    Integer maxIter;
+
+    @Option(names = "--tolerance", paramLabel = "T", description = "MTP: stop when the loss fell by less than this fraction over 10 iterations; default " + MtpOptions.DEFAULT_TOLERANCE + ".")
+    Double tolerance;
+
+    @Option(names = "--init", paramLabel = "P", description = "MTP: start the radial functions from an MTP (FILE.mtp, or the folder of an MTP fit), e.g. a fit at a lower level or one to continue.")
+    Path init;
+
+    @Option(names = "--mtp-ridge", paramLabel = "L", description = "MTP: relative ridge penalty on the moment coefficients; default " + MtpOptions.DEFAULT_RIDGE + ".")
+    Double mtpRidge;
 
     @Option(names = "--twojmax", split = ",", defaultValue = "6", paramLabel = "J", description = "2J_max (several: cross-validated); default ${DEFAULT-VALUE}.")
     int[] twojmax;
@@ -147,8 +174,19 @@ public final class FitCommand implements Callable<Integer> {
             throw new InputException("give --data FILES (or --fitsnap-input FILE.in)");
         }
         String kind = model.toLowerCase(Locale.ROOT);
-        if (!kind.equals("snap") && !kind.equals("qsnap")) {
-            throw new InputException("--model must be snap or qsnap, got '" + model + "'");
+        if (!kind.equals("snap") && !kind.equals("qsnap") && !kind.equals("mtp")) {
+            throw new InputException("--model must be snap, qsnap or mtp, got '" + model + "'");
+        }
+        MtpOptions mtp = null;
+        if (kind.equals("mtp")) {
+            mtp = new MtpOptions(or(level, MtpOptions.DEFAULT_LEVEL), or(radialBasisSize, MtpOptions.DEFAULT_RADIAL_BASIS_SIZE),
+                    or(minDist, MtpOptions.DEFAULT_MIN_DIST), or(maxDist, MtpOptions.DEFAULT_MAX_DIST),
+                    or(maxIter, MtpOptions.DEFAULT_MAX_ITERATIONS), or(tolerance, MtpOptions.DEFAULT_TOLERANCE),
+                    or(mtpRidge, MtpOptions.DEFAULT_RIDGE), init);
+        } else if (level != null || radialBasisSize != null || minDist != null || maxDist != null || maxIter != null
+                || tolerance != null || mtpRidge != null || init != null) {
+            throw new InputException("--level, --radial-basis-size, --min-dist, --max-dist, --max-iter, --tolerance,"
+                    + " --mtp-ridge and --init are MTP options: use them with --model mtp");
         }
         double[] obj = {1, 100, 0};
         if (objective != null) {
@@ -165,9 +203,13 @@ public final class FitCommand implements Callable<Integer> {
         FitJob job = new FitJob(data, test, kind.equals("qsnap"), twojmax, rcutfac, rfac0, rmin0, !noSwitch, bzero,
                 elements, radelem, wj, weights, energyWeight, forceWeight, stressWeight,
                 testFraction == null ? Double.NaN : testFraction, seed, reference, elementEnergy, !noBias, solver,
-                rcond == 0 ? SvdSolver.FITSNAP_RCOND : rcond, ridge, cv, obj, groupAverage(), name, out, !noPlots);
+                rcond == 0 ? SvdSolver.FITSNAP_RCOND : rcond, ridge, cv, obj, groupAverage(), name, out, !noPlots, mtp);
         FitRunner.run(job, log);
         return 0;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private boolean groupAverage() {

@@ -53,6 +53,7 @@ public final class Peierls implements Runnable {
     static CommandLine commandLine() {
         org.peierls.model.ModelSpecs.register();
         org.peierls.fit.FittedModel.registerSpecs();
+        org.peierls.model.MtpFile.registerSpecs();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);

@@ -54,13 +54,13 @@ public final class DesignMatrix {
         }
     }
 
-    private final SnapBasis basis;
+    private final DesignColumns columns;
     private final Dataset data;
     private final Block[] blocks;
     private final int rows;
 
-    private DesignMatrix(SnapBasis basis, Dataset data, Block[] blocks) {
-        this.basis = basis;
+    private DesignMatrix(DesignColumns columns, Dataset data, Block[] blocks) {
+        this.columns = columns;
         this.data = data;
         this.blocks = blocks;
         int r = 0;
@@ -106,12 +106,30 @@ public final class DesignMatrix {
         return new DesignMatrix(basis, data, blocks);
     }
 
+    /**
+     * A matrix of blocks built elsewhere (e.g. by the MTP fit, whose columns are not SNAP's), one
+     * per configuration of {@code data} (null for unused ones).
+     */
+    static DesignMatrix of(Dataset data, DesignColumns columns, Block[] blocks) {
+        if (blocks.length != data.size()) {
+            throw new IllegalArgumentException(blocks.length + " blocks for " + data.size() + " configurations");
+        }
+        return new DesignMatrix(columns, data, blocks.clone());
+    }
+
     static Block block(int index, Configuration conf, SnapBasis basis, Reference reference) {
         Structure s = conf.structure();
+        return block(index, conf, basis.rows(s), basis.columns(), reference.evaluate(s));
+    }
+
+    /**
+     * The block of a configuration from its raw rows (energy Σq, forces −∂Σq/∂x, stress in eV/Å³
+     * per unit coefficient, see {@link SnapBasis#rows}) and the reference's results.
+     */
+    static Block block(int index, Configuration conf, SnapBasis.Rows raw, int cols, Results ref) {
+        Structure s = conf.structure();
         Labels l = conf.labels();
-        int n = s.size(), cols = basis.columns();
-        SnapBasis.Rows raw = basis.rows(s);
-        Results ref = reference.evaluate(s);
+        int n = s.size();
         double volume = s.cell().volume();
         int ne = l.hasEnergy() ? 1 : 0;
         int nf = l.hasForces() ? 3 * n : 0;
@@ -155,8 +173,21 @@ public final class DesignMatrix {
         return new Block(index, ne, nf, ns, a, truth, refv);
     }
 
+    /**
+     * The SNAP basis of the columns.
+     *
+     * @throws IllegalStateException when the columns are not a {@link SnapBasis}
+     */
     public SnapBasis basis() {
-        return basis;
+        if (columns instanceof SnapBasis b) {
+            return b;
+        }
+        throw new IllegalStateException("the design matrix columns are not a SNAP basis");
+    }
+
+    /** The columns (names, constant columns). */
+    public DesignColumns columnInfo() {
+        return columns;
     }
 
     public Dataset data() {
@@ -169,7 +200,7 @@ public final class DesignMatrix {
     }
 
     public int columns() {
-        return basis.columns();
+        return columns.columns();
     }
 
     /** The block of configuration k, or null when it has no rows (unused). */
@@ -192,13 +223,13 @@ public final class DesignMatrix {
                 throw new IllegalArgumentException("configuration " + other.get(k).name() + " has no rows");
             }
         }
-        return new DesignMatrix(basis, other, blocks);
+        return new DesignMatrix(columns, other, blocks);
     }
 
     /** Predictions A·x of the rows of block k (without the reference). */
     public double[] fitted(int k, double[] x) {
         Block b = blocks[k];
-        int cols = basis.columns();
+        int cols = columns.columns();
         double[] out = new double[b.rows()];
         for (int r = 0; r < out.length; r++) {
             double s = 0;

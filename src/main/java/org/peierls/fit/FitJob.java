@@ -42,13 +42,15 @@ import java.util.Map;
  * @param name           base name of the LAMMPS files (null: elements + "_" + kind)
  * @param out            output folder
  * @param plots          write parity plots
+ * @param mtp            MTP options: fit a moment tensor potential instead of SNAP (null: SNAP;
+ *                       the bispectrum fields are then unused)
  */
 public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] twojmax, double[] rcutfac, double rfac0,
                      double rmin0, boolean switchFlag, boolean bzeroFlag, List<String> elements, double[] radelem,
                      double[] wj, Path weightsFile, double[] energyWeights, double[] forceWeights, double[] stressWeights,
                      double testFraction, long seed, String reference, Map<String, Double> elementEnergies,
                      boolean fitBias, String solver, double rcond, double[] ridge, int cvFolds, double[] objective, boolean groupAverage,
-                     String name, Path out, boolean plots) {
+                     String name, Path out, boolean plots, MtpOptions mtp) {
 
     public FitJob {
         if (data == null || data.isEmpty()) {
@@ -74,11 +76,11 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
     public static FitJob defaults(List<Path> data, Path out) {
         return new FitJob(data, List.of(), false, new int[]{6}, new double[]{4.67637}, 0.99363, 0.0, true, false, null,
                 null, null, null, null, null, null, Double.NaN, 0, null, Map.of(), true, "svd", SvdSolver.FITSNAP_RCOND,
-                new double[]{0}, 0, null, false, null, out, true);
+                new double[]{0}, 0, null, false, null, out, true, null);
     }
 
-    /** "snap" or "qsnap". */
+    /** "snap", "qsnap" or "mtp". */
     public String kind() {
-        return quadratic ? "qsnap" : "snap";
+        return mtp != null ? "mtp" : quadratic ? "qsnap" : "snap";
     }
 }

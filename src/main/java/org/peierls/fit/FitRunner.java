@@ -45,12 +45,24 @@ public final class FitRunner {
     /**
      * What a run produced.
      *
-     * @param fit               the final fit
+     * @param fit               the final SNAP fit (null for an MTP fit)
      * @param candidates        cross-validated combinations (empty without cross-validation)
      * @param descriptorSeconds wall time of the final design matrix (descriptors, their derivatives, reference)
-     * @param solveSeconds      wall time of the final least-squares solve
+     * @param solveSeconds      wall time of the final least-squares solve (MTP: of the whole training)
+     * @param mtp               the MTP fit (null for a SNAP fit)
      */
-    public record Outcome(SnapFit fit, List<Candidate> candidates, double descriptorSeconds, double solveSeconds) {
+    public record Outcome(SnapFit fit, List<Candidate> candidates, double descriptorSeconds, double solveSeconds,
+                          MtpFit mtp) {
+
+        /** A SNAP outcome. */
+        public Outcome(SnapFit fit, List<Candidate> candidates, double descriptorSeconds, double solveSeconds) {
+            this(fit, candidates, descriptorSeconds, solveSeconds, null);
+        }
+
+        /** An MTP outcome. */
+        static Outcome of(MtpFit mtp) {
+            return new Outcome(null, List.of(), Double.NaN, mtp.seconds(), mtp);
+        }
     }
 
     /** Fits a FitSNAP input and writes the output folder (also FitSNAP's error table under its metrics name). */
@@ -105,7 +117,9 @@ public final class FitRunner {
             e0.put(Element.number(e.getKey()), e.getValue());
         }
         Reference reference = Reference.parse(job.reference(), e0);
-        LammpsExport.checkExportable(reference);
+        if (job.mtp() == null) {
+            LammpsExport.checkExportable(reference);
+        }
         List<Solver> solvers = new ArrayList<>();
         if (job.solver().equalsIgnoreCase("ridge")) {
             for (double l : job.ridge()) {
@@ -118,6 +132,9 @@ public final class FitRunner {
                 data.size(), data.atoms(), data.count(Role.TRAIN), data.count(Role.TEST), data.groups(), symbols(z),
                 job.kind(), reference.describe());
         data.checkLabels();
+        if (job.mtp() != null) {
+            return MtpRunner.run(job, data, z, reference, base, groups, log);
+        }
 
         List<Weights> weightCandidates = new ArrayList<>();
         for (double ew : or(job.energyWeights(), base.energy())) {
@@ -231,7 +248,7 @@ public final class FitRunner {
         return s;
     }
 
-    private static double[] or(double[] list, double value) {
+    static double[] or(double[] list, double value) {
         return list == null || list.length == 0 ? new double[]{value} : list;
     }
 
@@ -280,7 +297,7 @@ public final class FitRunner {
         return sb.toString();
     }
 
-    private static List<String> paths(List<Path> p) {
+    static List<String> paths(List<Path> p) {
         List<String> out = new ArrayList<>();
         for (Path q : p) {
             out.add(q.toAbsolutePath().toString());
@@ -288,7 +305,7 @@ public final class FitRunner {
         return out;
     }
 
-    private static Map<String, Object> weightsJson(Weights w) {
+    static Map<String, Object> weightsJson(Weights w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("energy_per_ev_per_atom", w.energy());
         m.put("force_per_ev_per_a", w.force());

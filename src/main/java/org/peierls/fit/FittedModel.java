@@ -13,10 +13,14 @@ import java.util.Map;
 import org.peierls.atoms.Element;
 import org.peierls.descriptor.Bispectrum;
 import org.peierls.descriptor.BispectrumParameters;
+import org.peierls.descriptor.ChebyshevRadialBasis;
+import org.peierls.descriptor.MomentTensorBasis;
+import org.peierls.descriptor.MtpParameters;
 import org.peierls.io.AtomicWrite;
 import org.peierls.model.LinearModel;
 import org.peierls.model.MlPotential;
 import org.peierls.model.Model;
+import org.peierls.model.MtpFile;
 import org.peierls.model.QuadraticModel;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
@@ -37,6 +41,17 @@ import org.peierls.util.InputException;
  *  "element_energies_ev": {"Ta": 0.0},            informational (already in β0)
  *  "lammps": {"include": "Ta_pot.snap", …}, "fit": {…}}   provenance
  * </pre>
+ *
+ * A moment tensor potential ({@code "kind": "mtp"}) has
+ * <pre>
+ *  "descriptor": {"type": "moment_tensor", "level": 16, "elements": ["Mo"],
+ *                 "radial_basis": "RBChebyshev", "min_dist": 2.0, "max_dist": 5.0, "radial_basis_size": 8,
+ *                 "scaling": 1.0, "radial_funcs_count": 4,
+ *                 "radial_coeffs": [c…]},                  T·T·K·R numbers, MLIP's order
+ *  "coefficients": {"species": {"Mo": s}, "moments": [ξ…]},   eV, s including e0
+ * </pre>
+ * the same numbers as the {@code .mtp} file written beside it (the basis is the level-based basis
+ * of {@link MomentTensorBasis#ofLevel}).
  */
 public final class FittedModel {
 
@@ -83,6 +98,45 @@ public final class FittedModel {
         return m;
     }
 
+    /** The JSON content of an MTP fit (without provenance). */
+    public static Map<String, Object> json(MtpFit fit) {
+        MtpParameters p = fit.parameters();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", 1);
+        m.put("kind", "mtp");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", "moment_tensor");
+        d.put("level", p.basis().level());
+        List<String> el = new ArrayList<>();
+        for (int z : p.species()) {
+            el.add(Element.symbol(z));
+        }
+        d.put("elements", el);
+        d.put("radial_basis", "RBChebyshev");
+        d.put("min_dist", p.radial().minDist());
+        d.put("max_dist", p.radial().maxDist());
+        d.put("radial_basis_size", p.radial().size());
+        d.put("scaling", p.radial().scaling());
+        d.put("radial_funcs_count", p.basis().radialFunctions());
+        d.put("radial_coeffs", p.radialCoefficients());
+        m.put("descriptor", d);
+        Map<String, Object> c = new LinkedHashMap<>();
+        Map<String, Object> species = new LinkedHashMap<>();
+        Map<String, Object> e0 = new LinkedHashMap<>();
+        double[] s = fit.speciesCoefficients();
+        for (int t = 0; t < el.size(); t++) {
+            species.put(el.get(t), s[t]);
+            e0.put(el.get(t), fit.settings().reference().energyOf(p.species()[t]));
+        }
+        c.put("species", species);
+        c.put("moments", fit.momentCoefficients());
+        m.put("coefficients", c);
+        m.put("reference", fit.settings().reference().spec());
+        m.put("element_energies_ev", e0);
+        return m;
+    }
+
     /** Writes {@code json} (the map of {@link #json} plus any provenance) atomically. */
     public static void write(Path file, Map<String, Object> json) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -122,8 +176,11 @@ public final class FittedModel {
             throw new InputException(file + ": not a Peierls model (\"format\": \"" + FORMAT + "\" missing)");
         }
         String kind = text(file, root, "kind");
+        if (kind.equals("mtp")) {
+            return withReference(root, loadMtp(file, root).potential(file.toString()));
+        }
         if (!kind.equals("snap") && !kind.equals("qsnap")) {
-            throw new InputException(file + ": unknown model kind '" + kind + "' (snap, qsnap)");
+            throw new InputException(file + ": unknown model kind '" + kind + "' (snap, qsnap, mtp)");
         }
         JsonNode d = field(file, root, "descriptor");
         if (!"bispectrum".equals(d.path("type").asText())) {
@@ -170,12 +227,101 @@ public final class FittedModel {
             }
             models[t] = kind.equals("qsnap") ? QuadraticModel.fromCoefficients(v) : LinearModel.fromCoefficients(v);
         }
-        MlPotential ml = new MlPotential(b, models, file.toString());
+        return withReference(root, new MlPotential(b, models, file.toString()));
+    }
+
+    private static Potential withReference(JsonNode root, MlPotential ml) {
         JsonNode ref = root.get("reference");
         if (ref == null || ref.isNull() || ref.asText().isBlank()) {
             return ml;
         }
         return SumPotential.of(PotentialSpecs.parse(ref.asText()), ml);
+    }
+
+    /**
+     * The MTP of a fit folder or model JSON of kind "mtp" (without its reference potential).
+     *
+     * @throws InputException for a malformed file or another kind of model
+     */
+    public static MtpFile loadMtp(Path path) {
+        Path file = Files.isDirectory(path) ? path.resolve(FILE) : path;
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read model JSON (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !"mtp".equals(root.path("kind").asText())) {
+            throw new InputException(file + ": not an MTP model (\"kind\": \"mtp\")");
+        }
+        return loadMtp(file, root);
+    }
+
+    /** The MTP of a model JSON of kind "mtp". */
+    static MtpFile loadMtp(Path file, JsonNode root) {
+        JsonNode d = field(file, root, "descriptor");
+        if (!"moment_tensor".equals(d.path("type").asText())) {
+            throw new InputException(file + ": an mtp model needs descriptor type 'moment_tensor', found '"
+                    + d.path("type").asText() + "'");
+        }
+        if (!"RBChebyshev".equals(d.path("radial_basis").asText("RBChebyshev"))) {
+            throw new InputException(file + ": radial basis '" + d.path("radial_basis").asText() + "' is not supported");
+        }
+        JsonNode els = field(file, d, "elements");
+        int nt = els.size();
+        int[] z = new int[nt];
+        for (int t = 0; t < nt; t++) {
+            String sym = els.get(t).asText();
+            if (!Element.isSymbol(sym)) {
+                throw new InputException(file + ": descriptor element '" + sym + "' is not a chemical symbol");
+            }
+            z[t] = Element.number(sym);
+        }
+        int level = field(file, d, "level").asInt(-1);
+        if (level < 2 || level > MomentTensorBasis.MAX_LEVEL) {
+            throw new InputException(file + ": MTP level must be in 2…" + MomentTensorBasis.MAX_LEVEL + ", got " + level);
+        }
+        MomentTensorBasis basis = MomentTensorBasis.ofLevel(level);
+        int k = field(file, d, "radial_funcs_count").asInt(-1);
+        if (k != basis.radialFunctions()) {
+            throw new InputException(file + ": radial_funcs_count " + k + " does not match level " + level + " ("
+                    + basis.radialFunctions() + ")");
+        }
+        ChebyshevRadialBasis rb;
+        MtpParameters p;
+        try {
+            rb = new ChebyshevRadialBasis(num(file, d, "min_dist"), num(file, d, "max_dist"),
+                    field(file, d, "radial_basis_size").asInt(), d.path("scaling").asDouble(1.0));
+            p = new MtpParameters(z, basis, rb, numbers(file, field(file, d, "radial_coeffs"), "radial_coeffs"));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": descriptor: " + e.getMessage());
+        }
+        JsonNode c = field(file, root, "coefficients");
+        JsonNode sp = field(file, c, "species");
+        double[] s = new double[nt];
+        for (int t = 0; t < nt; t++) {
+            s[t] = num(file, sp, els.get(t).asText());
+        }
+        double[] xi = numbers(file, field(file, c, "moments"), "moments");
+        if (xi.length != basis.size()) {
+            throw new InputException(file + ": " + xi.length + " moment coefficients, level " + level + " has "
+                    + basis.size() + " basis functions");
+        }
+        return new MtpFile(MtpFile.defaultName(z, level), z, p, s, xi);
+    }
+
+    private static double[] numbers(Path file, JsonNode array, String key) {
+        if (!array.isArray()) {
+            throw new InputException(file + ": \"" + key + "\" is not an array");
+        }
+        double[] v = new double[array.size()];
+        for (int q = 0; q < v.length; q++) {
+            v[q] = array.get(q).asDouble(Double.NaN);
+            if (!array.get(q).isNumber() || !Double.isFinite(v[q])) {
+                throw new InputException(file + ": entry " + q + " of \"" + key + "\" is not a number");
+            }
+        }
+        return v;
     }
 
     private static JsonNode field(Path file, JsonNode n, String key) {

@@ -157,8 +157,8 @@ public final class LeastSquares {
         String[] names = new String[n];
         boolean[] bias = new boolean[n];
         for (int c = 0; c < n; c++) {
-            names[c] = dm.basis().columnName(c);
-            bias[c] = dm.basis().isBias(c);
+            names[c] = dm.columnInfo().columnName(c);
+            bias[c] = dm.columnInfo().isBias(c);
         }
         return new TriangularSystem(r, z, rho, -1, names, bias);
     }

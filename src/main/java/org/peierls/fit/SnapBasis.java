@@ -29,7 +29,7 @@ import org.peierls.neighbors.NeighborList;
  * </ul>
  * Thread-safe; {@link #rows} may be called from several threads.
  */
-public final class SnapBasis {
+public final class SnapBasis implements DesignColumns {
 
     private final BispectrumParameters params;
     private final Bispectrum descriptor;
@@ -91,16 +91,19 @@ public final class SnapBasis {
     }
 
     /** Number of columns (fitted coefficients). */
+    @Override
     public int columns() {
         return types * perType;
     }
 
     /** Whether column c is a β0 column. */
+    @Override
     public boolean isBias(int c) {
         return bias && c % perType == 0;
     }
 
     /** A readable name of column c, e.g. "Ta β0", "Ta B7", "Ta B3·B12", "Ta ½B4²". */
+    @Override
     public String columnName(int c) {
         int t = c / perType, k = c % perType;
         String el = Element.symbol(params.elements()[t]);

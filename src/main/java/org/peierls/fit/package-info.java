@@ -14,7 +14,10 @@
  * {@link org.peierls.fit.FitSnapInput} reads FitSNAP input files, and
  * {@link org.peierls.fit.FitRunner} runs a {@link org.peierls.fit.FitJob} and writes the model
  * ({@link org.peierls.fit.FittedModel}), the LAMMPS files ({@link org.peierls.fit.LammpsExport})
- * and the metrics. {@link org.peierls.fit.Evaluation} measures any potential on labelled data.</p>
+ * and the metrics. {@link org.peierls.fit.Evaluation} measures any potential on labelled data.
+ * {@link org.peierls.fit.MtpFit} fits moment tensor potentials on the same design-matrix machinery:
+ * an exact linear solve for the species and moment coefficients inside a BFGS over the radial
+ * coefficients (variable projection).</p>
  *
  * <p>Regression anchors: the Ta example of FitSNAP reproduces its coefficients to 3e-7 and its
  * error table; Zuo et al.'s SNAP/qSNAP files reproduce their published errors on the mlearn test

@@ -25,6 +25,9 @@ import org.peierls.util.InputException;
  * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers;</li>
  * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, registered by
  *     {@code org.peierls.model.ModelSpecs}, which the command line calls at start-up).</li>
+ * <li>{@code mtp:FILE.mtp[:EL,EL…]} an MLIP-2 moment tensor potential, elements of its species 0,
+ *     1, … unless the file names them (registered by {@code org.peierls.model.MtpFile}; a bare
+ *     path ending in {@code .mtp} also works).</li>
  * <li>a bare path: the folder or {@code model.json} of a fitted model (a loader registered with
  *     {@link #registerPathLoader} by {@code org.peierls.fit.FittedModel}, also at start-up).</li>
  * </ul>

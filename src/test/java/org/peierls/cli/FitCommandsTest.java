@@ -145,6 +145,70 @@ class FitCommandsTest {
         assertTrue(r.err().contains("not a potential Peierls can load"), r.err());
     }
 
+    /**
+     * {@code fit --model mtp}: the same outputs as a SNAP fit with NAME.mtp and NAME.mlip.ini
+     * instead of the SNAP files; {@code test} on the folder, model.json and {@code mtp:NAME.mtp}
+     * reproduces the fit's test metrics (1e-9 relative: the .mtp numbers are written in round-trip
+     * form); {@code --init} continues a fit where it stopped.
+     */
+    @Test
+    void mtpFitWritesModelMtpFileMetricsAndPlotsThatTestReproduces() throws IOException {
+        Path train = data("train.extxyz", 8, 11, false), test = data("test.extxyz", 3, 12, false);
+        Path out = tmp.resolve("mtp");
+        IoCommandsTest.Run r = IoCommandsTest.run("fit", "--data", train.toString(), "--test", test.toString(), "--model",
+                "mtp", "--level", "8", "--radial-basis-size", "6", "--min-dist", "1.8", "--max-dist", "4.6", "--max-iter", "3",
+                "--mtp-ridge", "0", "--stress-weight", "0.5", "--name", "Mo_mtp", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("model.json", "Mo_mtp.mtp", "Mo_mtp.mlip.ini", "metrics.json", "energy_parity.png",
+                "force_parity.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(!Files.exists(out.resolve("Mo_mtp.snapcoeff")));
+        assertTrue(r.out().contains("iteration    0: loss"), r.out());
+        JsonNode m = json(out.resolve("metrics.json"));
+        assertMetricKeys(m.get("train"));
+        assertMetricKeys(m.get("test"));
+        assertEquals(3, m.get("test").get("n_configs").asInt());
+        JsonNode model = json(out.resolve("model.json"));
+        assertEquals("mtp", model.get("kind").asText());
+        assertEquals(8, model.get("descriptor").get("level").asInt());
+        assertEquals("mlip Mo_mtp.mlip.ini", model.get("lammps").get("pair_style").asText());
+        for (String spec : List.of(out.toString(), out.resolve("model.json").toString(), "mtp:" + out.resolve("Mo_mtp.mtp"))) {
+            Path j = tmp.resolve("test-" + Math.abs(spec.hashCode()) + ".json");
+            IoCommandsTest.Run t = IoCommandsTest.run("test", "--potential", spec, "--data", test.toString(), "--json", j.toString());
+            assertEquals(0, t.code(), t.err());
+            JsonNode tm = json(j);
+            for (String k : METRIC_KEYS) {
+                double a = m.get("test").get(k).asDouble(), b = tm.get("test").get(k).asDouble();
+                assertEquals(a, b, 1e-9 * Math.abs(a), spec + " " + k);
+            }
+        }
+        // continuing from the written .mtp starts where the first fit ended (no ridge, which would be
+        // re-scaled at the new start; 1e-9 relative: the same least-squares problem solved twice)
+        Path more = tmp.resolve("mtp2");
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--level", "8", "--radial-basis-size", "6",
+                "--min-dist", "1.8", "--max-dist", "4.6", "--max-iter", "0", "--mtp-ridge", "0", "--stress-weight", "0.5",
+                "--init", out.resolve("Mo_mtp.mtp").toString(), "--no-plots", "--out", more.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode h1 = model.get("fit").get("history"), h2 = json(more.resolve("model.json")).get("fit").get("history");
+        double end = h1.get(h1.size() - 1).get("loss").asDouble(), start = h2.get(0).get("loss").asDouble();
+        assertEquals(end, start, 1e-9 * end);
+        assertTrue(end < h1.get(0).get("loss").asDouble());
+
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--level", "8", "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("use them with --model mtp"), r.err());
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--energy-weight", "10,100", "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cross-validation"), r.err());
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--init", out.resolve("Mo_mtp.mtp").toString(),
+                "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("radial basis"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
     /** The FitSNAP route end to end: the written coefficient file equals FitSNAP's to 1e-6 relative. */
     @Test
     void fitsnapInputReproducesTaCoefficients() throws IOException {
