@@ -305,7 +305,7 @@ public final class StudyReport {
             if (last == null) {
                 continue;
             }
-            List<Prediction> pred = last.rung().fit().predictions();
+            List<Prediction> pred = last.rung().predictions();
             List<Double> tx = new ArrayList<>(), ty = new ArrayList<>(), sx = new ArrayList<>(), sy = new ArrayList<>();
             for (int k = 0; k < r.frames().size(); k++) {
                 Prediction p = pred.get(k);

@@ -46,10 +46,10 @@ public record Experiment(String name, String element, String lattice, Double a0,
      * A student model.
      *
      * @param name    label in the report
-     * @param model   snap, qsnap (or mtp once available)
+     * @param model   snap, qsnap or mtp
      * @param twojmax SNAP 2J_max
-     * @param rcutfac SNAP cutoff scale, Å (cutoff = rcutfac · 2 · radelem with radelem 0.5)
-     * @param level   MTP level
+     * @param rcutfac cutoff, Å (SNAP: rcutfac · 2 · radelem with radelem 0.5 = rcutfac; MTP: R_cut)
+     * @param level   MTP level (lev_max, default 10)
      * @param reference potential subtracted before fitting and added back (e.g. {@code zbl:1.8,2.3}, a
      *                short-range repulsive wall below the nearest-neighbour distance); null or "none": nothing
      */
@@ -57,9 +57,12 @@ public record Experiment(String name, String element, String lattice, Double a0,
     public record Student(String name, String model, Integer twojmax, Double rcutfac, Integer level, String reference) {
         public Student {
             if (model == null || model.isBlank()) {
-                throw new InputException("every student needs a model (snap, qsnap)");
+                throw new InputException("every student needs a model (snap, qsnap, mtp)");
             }
             model = model.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("snap", "qsnap", "mtp").contains(model)) {
+                throw new InputException("student " + name + ": unknown model '" + model + "' (snap, qsnap, mtp)");
+            }
             if (name == null || name.isBlank()) {
                 name = model;
             }

@@ -113,13 +113,13 @@ public final class Study {
                     () -> LadderFit.fit(s, experiment.element(), frames, test, experiment.families(), experiment.weights()));
             stages.step();
             // the cost depends on the architecture, not on the coefficients: measure it once per student
-            double cost = timed("cost " + s.name(), () -> cost(rungs.get(rungs.size() - 1).fit().potential(), a0));
+            double cost = timed("cost " + s.name(), () -> cost(rungs.get(rungs.size() - 1).potential(), a0));
             log.accept(String.format("%s: %.1f µs/atom-step (1 thread)", s.name(), cost));
             for (LadderFit.Rung r : rungs) {
                 log.accept(String.format("%-14s %3d training configs: test E %.2f meV/atom, F %.3f eV/Å", r.id(),
                         r.trainConfigs(), r.testAll().energyMae(), r.testAll().forceMae()));
                 writeModel(r);
-                BatteryResult props = timed("battery " + r.id(), () -> cachedBattery(r.fit().potential(), r.id()));
+                BatteryResult props = timed("battery " + r.id(), () -> cachedBattery(r.potential(), r.id()));
                 rows.add(new Row(r, cost, props));
                 stages.step();
             }
@@ -163,7 +163,7 @@ public final class Study {
 
     private void writeModel(LadderFit.Rung r) {
         Path file = out.resolve("models").resolve(r.id()).resolve("model.json");
-        FittedModel.write(file, FittedModel.json(r.fit()));
+        FittedModel.write(file, r.model());
     }
 
     /**

@@ -22,7 +22,7 @@ class ExperimentTest {
         assertEquals("Ta", e.element());
         assertEquals("zhou2004:Ta", e.teacher());
         assertEquals(List.of("bulk", "point", "surface", "gsf", "core", "gb"), e.ladder());
-        assertEquals(List.of("snap", "qsnap", "snap8"), e.students().stream().map(Experiment.Student::name).toList());
+        assertEquals(List.of("snap", "qsnap", "snap8", "mtp10"), e.students().stream().map(Experiment.Student::name).toList());
     }
 
     @Test
