@@ -17,6 +17,7 @@ import org.peierls.atoms.Labels;
 import org.peierls.io.Formats;
 import org.peierls.io.MlearnJson;
 import org.peierls.util.InputException;
+import org.peierls.util.NaturalOrder;
 
 /**
  * Labelled configurations for a fit: each with its group and role (train/test), plus per-group
@@ -93,7 +94,7 @@ public final class Dataset {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        entries.sort((a, b) -> naturalCompare(a.getFileName().toString(), b.getFileName().toString()));
+        entries.sort((a, b) -> NaturalOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
         for (Path p : entries) {
             if (p.getFileName().toString().startsWith(".")) {
                 continue;
@@ -128,36 +129,6 @@ public final class Dataset {
         Object known = f.structure().info().get(MlearnJson.SHEAR_KNOWN);
         int mask = Boolean.FALSE.equals(known) ? Configuration.NO_YZ_XZ : Configuration.ALL_STRESS;
         return new Configuration(name, f.structure(), f.labels(), f.group(), Role.TRAIN, mask);
-    }
-
-    /** Compares names with digit runs as numbers (A15_2 before A15_10). */
-    static int naturalCompare(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i), cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i, sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     // ------------------------------------------------------------------ access

@@ -236,7 +236,7 @@ public record FitSnapInput(Path file, SnapSettings settings, Dataset data, Strin
         try (Stream<Path> s = Files.list(folder)) {
             List<Path> files = new ArrayList<>(s.filter(p -> Files.isRegularFile(p)
                     && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).toList());
-            files.sort((a, b) -> Dataset.naturalCompare(a.getFileName().toString(), b.getFileName().toString()));
+            files.sort((a, b) -> org.peierls.util.NaturalOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
             return files;
         } catch (IOException e) {
             throw new InputException("cannot list " + folder + ": " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import org.peierls.atoms.Mat3;
 import org.peierls.atoms.Structure;
 import org.peierls.atoms.Units;
 import org.peierls.util.InputException;
+import org.peierls.util.NaturalOrder;
 
 /**
  * FitSNAP JSON training data ({@code JSON/<group>/*.json}), read-only. A file may start with a
@@ -113,41 +114,11 @@ public final class FitSnapJson implements FileFormat {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> out = new ArrayList<>();
             s.filter(keep).forEach(out::add);
-            out.sort(Comparator.comparing(p -> p.getFileName().toString(), FitSnapJson::naturalCompare));
+            out.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.COMPARATOR));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Compares names with digit runs as numbers: "A15_2" &lt; "A15_10". */
-    static int naturalCompare(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i), cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i, sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static void readFile(Path path, List<Frame> out) {
