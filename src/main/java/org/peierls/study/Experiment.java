@@ -61,7 +61,7 @@ public record Experiment(String name, String element, String lattice, Double a0,
             }
             model = model.trim().toLowerCase(Locale.ROOT);
             if (!List.of("snap", "qsnap", "mtp").contains(model)) {
-                throw new InputException("student " + name + ": unknown model '" + model + "' (snap, qsnap, mtp)");
+                throw new InputException((name == null ? "" : "student " + name + ": ") + "unknown model '" + model + "' (snap, qsnap, mtp)");
             }
             if (name == null || name.isBlank()) {
                 name = model;
