@@ -165,13 +165,8 @@ public final class FittedModel {
      * @throws InputException for a malformed file
      */
     public static Potential load(Path path) {
-        Path file = Files.isDirectory(path) ? path.resolve(FILE) : path;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read model JSON (" + e.getMessage() + ")", e);
-        }
+        Path file = modelFile(path);
+        JsonNode root = readJson(file);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new InputException(file + ": not a Peierls model (\"format\": \"" + FORMAT + "\" missing)");
         }
@@ -230,6 +225,19 @@ public final class FittedModel {
         return withReference(root, new MlPotential(b, models, file.toString()));
     }
 
+    /** model.json of a fit folder, or the path itself. */
+    private static Path modelFile(Path path) {
+        return Files.isDirectory(path) ? path.resolve(FILE) : path;
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read model JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static Potential withReference(JsonNode root, MlPotential ml) {
         JsonNode ref = root.get("reference");
         if (ref == null || ref.isNull() || ref.asText().isBlank()) {
@@ -244,13 +252,8 @@ public final class FittedModel {
      * @throws InputException for a malformed file or another kind of model
      */
     public static MtpFile loadMtp(Path path) {
-        Path file = Files.isDirectory(path) ? path.resolve(FILE) : path;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read model JSON (" + e.getMessage() + ")", e);
-        }
+        Path file = modelFile(path);
+        JsonNode root = readJson(file);
         if (root == null || !"mtp".equals(root.path("kind").asText())) {
             throw new InputException(file + ": not an MTP model (\"kind\": \"mtp\")");
         }
