@@ -67,6 +67,15 @@ public final class ScrewQuadrupole {
      * @param model isotropic or anisotropic elasticity (cube-frame constants)
      */
     public static Dislocation bcc(String element, double a, ElasticModel model, int nx, int ny, int nz, CoreType core) {
+        return bcc(element, a, model, nx, ny, nz, core, 0.0);
+    }
+
+    /**
+     * The same dipole with both cores moved by {@code shift} Å along x = [11-2] from their
+     * {@code core}-type sites (unrelaxed elastic field): a shift of a√6/3 is the next easy site,
+     * so fractions of it sample the Peierls path.
+     */
+    public static Dislocation bcc(String element, double a, ElasticModel model, int nx, int ny, int nz, CoreType core, double shift) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException("cell repeats must be ≥ 1, got " + nx + "×" + ny + "×" + nz);
         }
@@ -79,7 +88,10 @@ public final class ScrewQuadrupole {
         Structure perfect = crystal.cell().repeat(nx, ny, 1);
         double[] c1 = ScrewCores.centre(perfect, b, new double[]{0.25 * lx, 0.25 * ly}, core);
         double[] c2 = ScrewCores.centre(perfect, -b, new double[]{c1[0] + 0.5 * lx, c1[1] + 0.5 * ly}, core);
+        c1[0] += shift;
+        c2[0] += shift;
         return build(crystal, nx, ny, nz, field, c1, c2, DEFAULT_IMAGES, "bcc 1/2[111] screw dipole, " + core.name().toLowerCase()
-                + " cores, quadrupolar, " + (model.anisotropic() ? "Stroh" : "isotropic"));
+                + " cores" + (shift == 0 ? "" : String.format(java.util.Locale.ROOT, " shifted %.3f Å along x", shift))
+                + ", quadrupolar, " + (model.anisotropic() ? "Stroh" : "isotropic"));
     }
 }

@@ -13,8 +13,6 @@ import org.peierls.atoms.Structure;
 import org.peierls.defects.CoreType;
 import org.peierls.defects.DefectArrays;
 import org.peierls.defects.Dislocation;
-import org.peierls.defects.DislocationField;
-import org.peierls.defects.OrientedCrystal;
 import org.peierls.defects.ElasticModel;
 import org.peierls.defects.GrainBoundary;
 import org.peierls.defects.Gsf;
@@ -229,10 +227,8 @@ public final class TeacherData {
         // The smallest quadrupolar cell that keeps the two cores apart (Ventelon & Willaime use 135+);
         // nz = 1 Burgers vector: cores are straight.
         ElasticModel iso = ElasticModel.isotropic(0.34);
-        Dislocation easy = null;
         for (CoreType core : new CoreType[]{CoreType.EASY, CoreType.HARD}) {
             Dislocation d = ScrewQuadrupole.bcc(el(), a0(), iso, 3, 5, 1, core);
-            easy = easy == null ? d : easy;
             Structure relaxed = relax(d.structure());
             out.add(label(relaxed, "core/screw"));
             int copies = quick() ? 1 : 3;
@@ -246,18 +242,11 @@ public final class TeacherData {
         if (!quick()) {
             // environments along the Peierls path: both cores shifted together by a fraction of the
             // distance to the next easy site along [11-2] (a√6/3), elastic field only, and rattled
-            int[] x = {1, 1, -2}, y = {-1, 1, 0}, z = {1, 1, 1};
-            OrientedCrystal crystal = OrientedCrystal.cubic(LatticeType.BCC, new String[]{el()}, a0(), x, y, z);
-            DislocationField field = iso.field(crystal.rotation(), new double[]{a0() / 2, a0() / 2, a0() / 2});
             double step = a0() * Math.sqrt(6) / 3;
             for (double f : new double[]{0.25, 0.5, 0.75}) {
-                double[] c1 = easy.cores()[0].clone(), c2 = easy.cores()[1].clone();
-                c1[0] += f * step;
-                c2[0] += f * step;
-                Dislocation d = ScrewQuadrupole.build(crystal, 3, 5, 1, field, c1, c2, ScrewQuadrupole.DEFAULT_IMAGES,
-                        "screw dipole on the Peierls path, f = " + f);
-                out.add(label(d.structure(), "core/path"));
-                out.add(label(rattle(d.structure(), 0.04), "core/path"));
+                Structure path = ScrewQuadrupole.bcc(el(), a0(), iso, 3, 5, 1, CoreType.EASY, f * step).structure();
+                out.add(label(path, "core/path"));
+                out.add(label(rattle(path, 0.04), "core/path"));
             }
         }
         return out;

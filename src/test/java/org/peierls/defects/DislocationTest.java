@@ -296,4 +296,42 @@ class DislocationTest {
                 () -> ScrewQuadrupole.build(oc, 3, 3, 1, edge, new double[]{1, 1}, new double[]{5, 5}, 4, "x"));
         assertThrows(IllegalArgumentException.class, () -> ScrewQuadrupole.bcc("Fe", A_FE, FE_ISO, 0, 3, 1, CoreType.EASY));
     }
+
+    /**
+     * Shifting both cores by a√6/3 along [11-2] (one projected lattice vector, the next easy site)
+     * gives the same structure translated by the bcc lattice vector a/2[1,1,-1], i.e.
+     * (a√6/3, 0, a/(2√3)) in the dipole frame, atom for atom, to the accuracy of the periodic image
+     * sum (12 shells, extrapolated: its truncation is not exactly translation-invariant; measured
+     * 2.4e-5 Å, so 1e-4 Å). Half a step does not.
+     */
+    @Test
+    void shiftingTheCoresByALatticeVectorTranslatesTheDipole() {
+        double step = A_FE * Math.sqrt(6) / 3;
+        Structure base = ScrewQuadrupole.bcc("Fe", A_FE, FE_ISO, 3, 5, 1, CoreType.EASY).structure();
+        Structure full = ScrewQuadrupole.bcc("Fe", A_FE, FE_ISO, 3, 5, 1, CoreType.EASY, step).structure();
+        Structure half = ScrewQuadrupole.bcc("Fe", A_FE, FE_ISO, 3, 5, 1, CoreType.EASY, 0.5 * step).structure();
+        double[] t = {step, 0, A_FE / (2 * Math.sqrt(3))};
+        assertArrayEquals(base.cell().matrix(), full.cell().matrix(), 1e-12);
+        assertTrue(largestMismatch(base, full, t) < 1e-4, "full step: " + largestMismatch(base, full, t));
+        assertTrue(largestMismatch(base, half, t) > 0.05, "half step must differ: " + largestMismatch(base, half, t));
+    }
+
+    /** Largest distance from an atom of b to the nearest atom of a translated by t (minimum image). */
+    private static double largestMismatch(Structure a, Structure b, double[] t) {
+        double worst = 0;
+        double[] xa = a.positions(), xb = b.positions();
+        double[] d = new double[3];
+        for (int i = 0; i < b.size(); i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < a.size(); j++) {
+                for (int c = 0; c < 3; c++) {
+                    d[c] = xb[3 * i + c] - xa[3 * j + c] - t[c];
+                }
+                b.cell().minimumImage(d);
+                best = Math.min(best, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+            }
+            worst = Math.max(worst, best);
+        }
+        return worst;
+    }
 }
