@@ -178,6 +178,28 @@ public final class BatteryResult {
         return out;
     }
 
+    /**
+     * The label of the property ({@link Property#label}) a scalar of {@link #scalars} comes from,
+     * e.g. "surfaces" for {@code surface_energy_j_m2.100}; null for a name the battery does not write.
+     */
+    public static String propertyOf(String scalarName) {
+        String top = scalarName.contains(".") ? scalarName.substring(0, scalarName.indexOf('.')) : scalarName;
+        return switch (top) {
+            case "lattice_constant_a", "lattice_constant_c", "cohesive_energy_ev", "bulk_modulus_gpa" -> Property.LATTICE.label();
+            case "c11_gpa", "c12_gpa", "c13_gpa", "c33_gpa", "c44_gpa", "c66_gpa" -> Property.ELASTIC.label();
+            case "vacancy_formation_ev" -> Property.VACANCY.label();
+            case "vacancy_migration_ev" -> Property.MIGRATION.label();
+            case "interstitial_formation_ev" -> Property.INTERSTITIALS.label();
+            case "surface_energy_j_m2" -> Property.SURFACES.label();
+            case "gsf" -> Property.GSF.label();
+            case "gamma_surface" -> Property.GAMMA_SURFACE.label();
+            case "screw_core" -> Property.SCREW_CORE.label();
+            case "peierls_barrier_ev_per_b", "peierls_barrier_humps" -> Property.PEIERLS.label();
+            case "gb_energy_j_m2" -> Property.GB.label();
+            default -> null;
+        };
+    }
+
     /** One scalar by its dotted name ({@link #scalars}); NaN when absent. */
     public double scalar(String name) {
         Double v = scalars().get(name);

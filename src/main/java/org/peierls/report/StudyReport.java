@@ -198,7 +198,7 @@ public final class StudyReport {
             for (String c : cols) {
                 double t = teacher.get(c);
                 // one curve per battery property (its first value: c11, the (100) surface, …), readable
-                if (Math.abs(t) < ABSOLUTE_BELOW || c.startsWith("peierls_barrier_humps") || c.startsWith("screw_core.compact") || !groups.add(columnProperty(c))) {
+                if (Math.abs(t) < ABSOLUTE_BELOW || c.startsWith("peierls_barrier_humps") || c.startsWith("screw_core.compact") || !groups.add(String.valueOf(BatteryResult.propertyOf(c)))) {
                     continue;
                 }
                 double[] y = new double[rows.size()];
@@ -458,42 +458,11 @@ public final class StudyReport {
     /** Why a property column has no value for a model: the battery's error of the property it belongs to. */
     static String failure(BatteryResult b, String column) {
         Map<String, String> errors = b.errors();
-        for (Map.Entry<String, String> e : errors.entrySet()) {
-            if (column.startsWith(e.getKey()) || columnProperty(column).equals(e.getKey())) {
-                return e.getKey() + ": " + e.getValue();
-            }
+        String property = BatteryResult.propertyOf(column);
+        if (property != null && errors.containsKey(property)) {
+            return property + ": " + errors.get(property);
         }
         return errors.isEmpty() ? null : "not obtained";
-    }
-
-    /** The battery property a column comes from. */
-    private static String columnProperty(String column) {
-        if (column.startsWith("lattice_constant") || column.startsWith("cohesive") || column.startsWith("bulk_modulus")) {
-            return "lattice";
-        }
-        if (column.matches("c\\d\\d_gpa")) {
-            return "elastic";
-        }
-        if (column.startsWith("vacancy_formation")) {
-            return "vacancy";
-        }
-        if (column.startsWith("vacancy_migration")) {
-            return "migration";
-        }
-        if (column.startsWith("interstitial")) {
-            return "interstitials";
-        }
-        if (column.startsWith("surface_energy")) {
-            return "surfaces";
-        }
-        if (column.startsWith("peierls")) {
-            return "peierls";
-        }
-        if (column.startsWith("gb_")) {
-            return "gb";
-        }
-        int dot = column.indexOf('.');
-        return dot < 0 ? column : column.substring(0, dot);
     }
 
     private static List<String> students(Study.Result r) {

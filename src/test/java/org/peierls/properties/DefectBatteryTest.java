@@ -60,6 +60,11 @@ class DefectBatteryTest {
         GrainBoundaryEnergy.Result gb = GrainBoundaryEnergy.compute(c, o.grainBoundaries());
 
         Map<String, Double> s = r.scalars();
+        // every scalar names the property that produced it (the report uses this to explain gaps)
+        for (String name : s.keySet()) {
+            String label = BatteryResult.propertyOf(name);
+            assertTrue(label != null && r.timings().containsKey(label), name + " → " + label);
+        }
         same(c.a(), s.get("lattice_constant_a"));
         same(eos.cohesiveEnergy(), s.get("cohesive_energy_ev"));
         same(eos.bulkModulusGpa(), s.get("bulk_modulus_gpa"));
