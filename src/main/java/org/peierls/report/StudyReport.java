@@ -193,17 +193,19 @@ public final class StudyReport {
                     + " … " + ladder.size() + " = +" + ladder.get(ladder.size() - 1).key() + ")", "rung", "energy MAE (meV/atom)", series, true);
             names.add(name);
             // property errors vs rung
+            List<Map<String, Double>> values = rows.stream().map(row -> scalars(row.properties())).toList();
             List<Charts.Series> ps = new ArrayList<>();
             Set<String> groups = new LinkedHashSet<>();
             for (String c : cols) {
                 double t = teacher.get(c);
                 // one curve per battery property (its first value: c11, the (100) surface, …), readable
-                if (Math.abs(t) < ABSOLUTE_BELOW || c.startsWith("peierls_barrier_humps") || c.startsWith("screw_core.compact") || !groups.add(String.valueOf(BatteryResult.propertyOf(c)))) {
+                if (Math.abs(t) < ABSOLUTE_BELOW || c.startsWith("peierls_barrier_humps") || c.startsWith("screw_core.compact")
+                        || !groups.add(String.valueOf(BatteryResult.propertyOf(c)))) {
                     continue;
                 }
                 double[] y = new double[rows.size()];
                 for (int k = 0; k < y.length; k++) {
-                    Double v = scalars(rows.get(k).properties()).get(c);
+                    Double v = values.get(k).get(c);
                     y[k] = v == null ? Double.NaN : Math.max(1e-4, 100 * Math.abs(v - t) / Math.abs(t));
                 }
                 ps.add(new Charts.Series(c, x, y, false));
