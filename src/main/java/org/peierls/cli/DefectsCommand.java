@@ -152,6 +152,9 @@ public final class DefectsCommand implements Callable<Integer> {
 
     /** The lattice from --lattice, or the element's tabulated ground state. */
     static LatticeType lattice(String element, String text) {
+        if (!org.peierls.atoms.Element.isSymbol(element)) {
+            throw new InputException("--element: '" + element + "' is not a chemical symbol");
+        }
         if (text == null) {
             ElementCrystals.Entry e = ElementCrystals.of(element);
             if (e == null) {
