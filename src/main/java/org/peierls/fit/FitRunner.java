@@ -237,7 +237,7 @@ public final class FitRunner {
         return o;
     }
 
-    private static double score(double[] objective, Metrics m) {
+    static double score(double[] objective, Metrics m) {
         double s = 0;
         double[] v = {m.energyMae(), m.forceMae(), m.stressMae()};
         for (int k = 0; k < 3; k++) {

@@ -274,6 +274,43 @@ public final class MtpFit {
         }
     }
 
+    /**
+     * The design matrix of the training configurations at the starting radial functions (the
+     * Chebyshev start, or those of {@link MtpSettings#start()}): what {@link MtpRunner} cross-validates
+     * weights on, since the weights change only the row weights, not the matrix.
+     */
+    static DesignMatrix startDesign(Dataset data, MtpSettings settings) {
+        Trainer tr = new Trainer(data, settings);
+        MtpDescriptor d = new MtpDescriptor(tr.parameters(tr.start()));
+        DesignMatrix.Block[] blocks = new DesignMatrix.Block[data.size()];
+        Parallel.forEachChunk(tr.train.length, q -> {
+            int k = tr.train[q];
+            blocks[k] = tr.block(k, d);
+        });
+        return DesignMatrix.of(data, tr.columns, blocks);
+    }
+
+    /**
+     * The linear step of the fit as a {@link Solver}: the column-scaled ridge
+     * λ_c = ridge·s_max²·|A_c|² on the ξ columns of the system it is given (see
+     * {@link Trainer#penalties}), so that cross-validation folds are solved as the fit solves.
+     */
+    static Solver linearSolver(double ridge, DesignColumns columns) {
+        return new Solver() {
+            @Override
+            public Solution solve(TriangularSystem sys) {
+                double[] lambda = Trainer.penalties(sys, ridge, columns);
+                double[] x = Trainer.solve(sys, lambda);
+                return new Solution(x, x.length, null, Double.NaN, describe());
+            }
+
+            @Override
+            public String describe() {
+                return String.format(Locale.ROOT, "column-scaled ridge %.3g", ridge);
+            }
+        };
+    }
+
     /** Whether the loss fell by at most {@code tolerance} (relative) over the last 10 iterations. */
     static boolean converged(List<Step> history, double tolerance) {
         return history.size() > 10 && relativeDrop(history) <= tolerance;
@@ -489,7 +526,7 @@ public final class MtpFit {
             DesignMatrix dm = DesignMatrix.of(data, columns, blocks);
             TriangularSystem sys = LeastSquares.reduce(dm, include, weights);
             if (lambda == null) {
-                lambda = penalties(sys);
+                lambda = penalties(sys, settings.ridge(), columns);
             }
             double[] x = solve(sys, lambda);
             lastX = x;
@@ -610,7 +647,7 @@ public final class MtpFit {
         }
 
         /** Fixed ridge penalties: λ_c = ridge·s_max²·|A_c|² on the ξ columns (scaled-column ridge at the start). */
-        double[] penalties(TriangularSystem sys) {
+        static double[] penalties(TriangularSystem sys, double ridge, DesignColumns columns) {
             int n = sys.columns();
             double[] norm = columnNorms(sys.r());
             DMatrixRMaj scaled = new DMatrixRMaj(n, n);
@@ -622,7 +659,7 @@ public final class MtpFit {
             double smax = SvdSolver.decompose(scaled).s()[0];
             double[] lambda = new double[n];
             for (int c = 0; c < n; c++) {
-                lambda[c] = columns.isBias(c) ? 0 : settings.ridge() * smax * smax * norm[c] * norm[c];
+                lambda[c] = columns.isBias(c) ? 0 : ridge * smax * smax * norm[c] * norm[c];
             }
             return lambda;
         }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.peierls.io.AtomicWrite;
 import org.peierls.model.MtpFile;
-import org.peierls.util.InputException;
 import org.peierls.util.Parallel;
 
 /**
@@ -29,12 +28,22 @@ final class MtpRunner {
         double[] ew = FitRunner.or(job.energyWeights(), base.energy());
         double[] fw = FitRunner.or(job.forceWeights(), base.force());
         double[] sw = FitRunner.or(job.stressWeights(), base.stress());
-        if (ew.length > 1 || fw.length > 1 || sw.length > 1 || job.cvFolds() > 0) {
-            throw new InputException("--model mtp: give one value per weight; cross-validation (--cv, several"
-                    + " weights) is implemented for SNAP fits only");
-        }
-        Dataset finalData = data.withWeights(new Weights(ew[0], fw[0], sw[0]), groups);
         MtpSettings settings = job.mtp().settings(z, reference, job.fitBias());
+        List<Weights> candidates = new ArrayList<>();
+        for (double e : ew) {
+            for (double f : fw) {
+                for (double st : sw) {
+                    candidates.add(new Weights(e, f, st));
+                }
+            }
+        }
+        Weights chosen = candidates.get(0);
+        Map<String, Object> cv = null;
+        if (candidates.size() > 1 || job.cvFolds() > 0) {
+            cv = crossValidate(job, data, settings, candidates, groups, log);
+            chosen = (Weights) cv.remove("chosen");
+        }
+        Dataset finalData = data.withWeights(chosen, groups);
         MtpFit fit = MtpFit.run(finalData, settings, log);
         FitRunner.Outcome o = FitRunner.Outcome.of(fit);
         Map<String, Object> prov = new LinkedHashMap<>();
@@ -46,8 +55,67 @@ final class MtpRunner {
         }
         String name = job.name() != null ? job.name() : FitRunner.symbols(z).replace(",", "") + "_mtp";
         write(job.out(), name, fit, prov, job.plots(), log);
+        if (cv != null) {
+            FitRunner.writeJson(job.out().resolve("cv.json"), cv);
+        }
         log.flush();
         return o;
+    }
+
+    /**
+     * Chooses the weights by k-fold cross-validation of the linear step at the starting radial
+     * functions (those of {@code --init}, or the Chebyshev start): one design matrix, the weights
+     * change only the rows' weights. The radial functions are then trained with the chosen weights.
+     * With {@code --init} from a fit at a lower level this ranks weights for the functions the fit
+     * starts from; from the Chebyshev start it is a cruder guide.
+     *
+     * @return the cv.json content, with the chosen {@link Weights} under "chosen" (removed by the caller)
+     */
+    static Map<String, Object> crossValidate(FitJob job, Dataset data, MtpSettings settings, List<Weights> candidates,
+                                             Map<String, Weights> groups, PrintWriter log) {
+        int k = job.cvFolds() > 0 ? job.cvFolds() : 5;
+        double[] obj = job.objective();
+        log.printf(Locale.ROOT, "cross-validation: %d-fold over %d weight combinations at the %s radial functions,"
+                        + " score %g·E_mae + %g·F_mae + %g·S_mae %s%n", k, candidates.size(),
+                settings.start() != null ? "--init" : "starting", obj[0], obj[1], obj[2],
+                job.groupAverage() ? "(means over groups)" : "(pooled over configurations)");
+        DesignMatrix dm;
+        try (org.peierls.util.Progress p = org.peierls.util.Progress.start("MTP design matrix for cross-validation", 1)) {
+            dm = MtpFit.startDesign(data, settings);
+            p.step();
+        }
+        Solver solver = MtpFit.linearSolver(settings.ridge(), dm.columnInfo());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Weights best = candidates.get(0);
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Weights w : candidates) {
+            MetricsReport r = CrossValidation.reports(dm.withData(data.withWeights(w, groups)), k, job.seed(),
+                    List.of(solver)).get(0);
+            Metrics m = job.groupAverage() ? r.trainGroupAverage() : r.train();
+            double score = FitRunner.score(obj, m);
+            log.printf(Locale.ROOT, "  weights(E=%g F=%g S=%g): E_mae %.3f meV/atom, F_mae %.4f eV/Å, S_mae %.3f GPa,"
+                    + " score %.4f%n", w.energy(), w.force(), w.stress(), m.energyMae(), m.forceMae(), m.stressMae(), score);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("weights", FitRunner.weightsJson(w));
+            row.put("metrics", m.toJson());
+            row.put("score", score);
+            rows.add(row);
+            if (score < bestScore) {
+                bestScore = score;
+                best = w;
+            }
+        }
+        log.printf(Locale.ROOT, "best: weights(E=%g F=%g S=%g)%n", best.energy(), best.force(), best.stress());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("folds", k);
+        root.put("radial_functions", settings.start() != null ? "init" : "chebyshev start");
+        root.put("objective", Map.of("energy_per_mev_per_atom", obj[0], "force_per_ev_per_a", obj[1],
+                "stress_per_gpa", obj[2]));
+        root.put("average", job.groupAverage() ? "groups" : "configs");
+        root.put("candidates", rows);
+        root.put("chosen_weights", FitRunner.weightsJson(best));
+        root.put("chosen", best);
+        return root;
     }
 
     /** Writes model.json, NAME.mtp, NAME.mlip.ini, metrics.json and plots; prints a summary. */

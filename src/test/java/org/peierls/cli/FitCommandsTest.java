@@ -198,10 +198,25 @@ class FitCommandsTest {
         r = IoCommandsTest.run("fit", "--data", train.toString(), "--level", "8", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("use them with --model mtp"), r.err());
-        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--energy-weight", "10,100", "--out",
-                tmp.resolve("x").toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("cross-validation"), r.err());
+        // several weights: chosen by cross-validation of the linear step at the --init radial functions
+        Path cvOut = tmp.resolve("mtp-cv");
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--level", "8", "--radial-basis-size", "6",
+                "--min-dist", "1.8", "--max-dist", "4.6", "--max-iter", "0", "--energy-weight", "10,100,1000", "--cv", "3",
+                "--init", out.resolve("Mo_mtp.mtp").toString(), "--no-plots", "--out", cvOut.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("cross-validation: 3-fold over 3 weight combinations"), r.out());
+        JsonNode cv = json(cvOut.resolve("cv.json"));
+        assertEquals(3, cv.get("candidates").size());
+        double bestScore = Double.POSITIVE_INFINITY, bestWeight = Double.NaN;
+        for (JsonNode c : cv.get("candidates")) {
+            if (c.get("score").asDouble() < bestScore) {
+                bestScore = c.get("score").asDouble();
+                bestWeight = c.get("weights").get("energy_per_ev_per_atom").asDouble();
+            }
+        }
+        assertEquals(bestWeight, cv.get("chosen_weights").get("energy_per_ev_per_atom").asDouble());
+        assertEquals(bestWeight, json(cvOut.resolve("model.json")).get("fit").get("default_weights")
+                .get("energy_per_ev_per_atom").asDouble());
         r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--init", out.resolve("Mo_mtp.mtp").toString(),
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());

@@ -166,6 +166,43 @@ class MtpFitTest {
         assertTrue(log.toString().contains("BFGS: "), log.toString());
     }
 
+    /**
+     * Weight selection cross-validates the linear step on one design matrix: held-out predictions
+     * must equal those of the fit itself (no BFGS iterations) trained on each fold's complement.
+     * Tolerance 1e-8 relative: the same least-squares problems, reduced in another order.
+     */
+    @Test
+    void crossValidationOfTheLinearStepEqualsFittingEachFoldsComplement() {
+        Dataset data = FitTestData.data(6, MO, 0, 9).withWeights(new Weights(30, 1, 0));
+        MtpSettings s = settings(new int[]{MO}, 8, 0, 1e-8);
+        DesignMatrix dm = MtpFit.startDesign(data, s);
+        int k = 3;
+        long seed = 5;
+        MetricsReport cv = CrossValidation.reports(dm, k, seed, List.of(MtpFit.linearSolver(s.ridge(), dm.columnInfo())))
+                .get(0);
+        int[] fold = CrossValidation.folds(data, k, seed);
+        List<Prediction> held = new ArrayList<>(java.util.Collections.nCopies(data.size(), (Prediction) null));
+        Role[] all = new Role[data.size()];
+        for (int f = 0; f < k; f++) {
+            Role[] roles = new Role[data.size()];
+            for (int i = 0; i < roles.length; i++) {
+                roles[i] = fold[i] == f ? Role.TEST : fold[i] >= 0 ? Role.TRAIN : Role.UNUSED;
+                all[i] = fold[i] >= 0 ? Role.TRAIN : Role.UNUSED;
+            }
+            MtpFit fit = MtpFit.run(data.withRoles(roles), s, null);
+            for (int i = 0; i < roles.length; i++) {
+                if (fold[i] == f) {
+                    held.set(i, fit.predictions().get(i));
+                }
+            }
+        }
+        Metrics manual = MetricsReport.of(data.withRoles(all), held).train();
+        Metrics got = cv.train();
+        assertTrue(manual.energyMae() > 0 && manual.forceMae() > 0);
+        assertEquals(manual.energyMae(), got.energyMae(), 1e-8 * manual.energyMae());
+        assertEquals(manual.forceMae(), got.forceMae(), 1e-8 * manual.forceMae());
+    }
+
     @Test
     void badInputIsAClearError() {
         Dataset data = FitTestData.data(3, MO, NB, 2);
