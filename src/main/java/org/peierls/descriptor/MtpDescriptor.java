@@ -50,8 +50,17 @@ public final class MtpDescriptor implements Descriptor {
     final int[] monoParent, monoAxis;
     private final ThreadLocal<Workspace> workspaces;
 
-    /** The descriptor of fixed parameters. */
+    /** Whether the forward Jacobian's products use {@link MtpVectorKernel}. */
+    private final boolean simd;
+
+    /** The descriptor of fixed parameters (with the SIMD Jacobian when {@link Bispectrum#VECTOR_API} allows). */
     public MtpDescriptor(MtpParameters params) {
+        this(params, Bispectrum.VECTOR_API);
+    }
+
+    /** With {@code simd} false the scalar Jacobian runs even when the Vector API is present (tests, comparisons). */
+    MtpDescriptor(MtpParameters params, boolean simd) {
+        this.simd = simd;
         this.params = params;
         MomentTensorBasis basis = params.basis();
         this.ntypes = params.types();
@@ -169,7 +178,7 @@ public final class MtpDescriptor implements Descriptor {
 
     /** A descriptor with the same basis and other radial coefficients. */
     public MtpDescriptor withRadialCoefficients(double[] c) {
-        return new MtpDescriptor(params.withRadialCoefficients(c));
+        return new MtpDescriptor(params.withRadialCoefficients(c), simd);
     }
 
     @Override
@@ -774,6 +783,10 @@ public final class MtpDescriptor implements Descriptor {
                 dm[o + 3 * e + 2] = radial * w.nz[e] + frv * cc * p[pc + e];
             }
         }
+        if (simd) {
+            MtpVectorKernel.products(dm, dc, d, m, pTarget, pStart, pI, pJ, pC);
+            return;
+        }
         final int[] target = pTarget, start = pStart, pi = pI, pj = pJ;
         final double[] cc = pC;
         for (int g = 0; g < target.length; g++) {
@@ -892,7 +905,9 @@ public final class MtpDescriptor implements Descriptor {
         }
 
         void ensureJacobian(int d) {
-            dcap = Math.max(4, (d + 3) & ~3);
+            // a multiple of the SIMD block, so that whole blocks of every row are in range
+            int b = MtpVectorKernel.BLOCK;
+            dcap = Math.max(b, (d + b - 1) / b * b);
             if (dm.length < nslots * dcap) {
                 dm = new double[Math.max(nslots * dcap, 2 * dm.length)];
             }

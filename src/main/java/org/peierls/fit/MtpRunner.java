@@ -50,6 +50,9 @@ final class MtpRunner {
         prov.put("data", FitRunner.paths(job.data()));
         prov.put("test", FitRunner.paths(job.test()));
         prov.put("seed", job.seed());
+        if (job.mtp().init() != null) {
+            prov.put("init", job.mtp().init().toAbsolutePath().toString());
+        }
         if (job.weightsFile() != null) {
             prov.put("weights_file", job.weightsFile().toAbsolutePath().toString());
         }

@@ -151,6 +151,31 @@ class MtpDescriptorTest {
         }
     }
 
+    /**
+     * The SIMD Jacobian (blocked over coordinates, fused multiply-adds) gives the fit rows of the
+     * scalar one to rounding: 1e-12 of the largest entry of each row kind (the sums run in another order).
+     */
+    @Test
+    void simdJacobianEqualsTheScalarOne() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "Vector API module absent");
+        MtpParameters p = twoElements(16);
+        Structure s = cell(7);
+        NeighborList nl = full(s, 5.3);
+        DescriptorRows v = new MtpDescriptor(p, true).rows(s, nl), sc = new MtpDescriptor(p, false).rows(s, nl);
+        assertTrue(3 * (nl.size() / s.size()) > 2 * MtpVectorKernel.BLOCK, "several coordinate blocks per atom");
+        double[][] a = {v.energy(), v.forces(), v.virial()}, b = {sc.energy(), sc.forces(), sc.virial()};
+        for (int kind = 0; kind < 3; kind++) {
+            double max = 0;
+            for (double x : b[kind]) {
+                max = Math.max(max, Math.abs(x));
+            }
+            assertTrue(max > 0);
+            for (int k = 0; k < b[kind].length; k++) {
+                assertEquals(b[kind][k], a[kind][k], 1e-12 * max, "kind " + kind + " entry " + k);
+            }
+        }
+    }
+
     @Test
     void fitRowsEqualRowsAssembledFromTheGradients() {
         MtpDescriptor d = new MtpDescriptor(twoElements(10));
