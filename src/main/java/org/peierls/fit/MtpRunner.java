@@ -82,9 +82,15 @@ final class MtpRunner {
                         + " score %g·E_mae + %g·F_mae + %g·S_mae %s%n", k, candidates.size(),
                 settings.start() != null ? "--init" : "starting", obj[0], obj[1], obj[2],
                 job.groupAverage() ? "(means over groups)" : "(pooled over configurations)");
+        // only the training configurations are cross-validated (test ones have no rows here)
+        Role[] roles = new Role[data.size()];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = data.get(i).role() == Role.TRAIN ? Role.TRAIN : Role.UNUSED;
+        }
+        Dataset train = data.withRoles(roles);
         DesignMatrix dm;
         try (org.peierls.util.Progress p = org.peierls.util.Progress.start("MTP design matrix for cross-validation", 1)) {
-            dm = MtpFit.startDesign(data, settings);
+            dm = MtpFit.startDesign(train, settings);
             p.step();
         }
         Solver solver = MtpFit.linearSolver(settings.ridge(), dm.columnInfo());
@@ -92,7 +98,7 @@ final class MtpRunner {
         Weights best = candidates.get(0);
         double bestScore = Double.POSITIVE_INFINITY;
         for (Weights w : candidates) {
-            MetricsReport r = CrossValidation.reports(dm.withData(data.withWeights(w, groups)), k, job.seed(),
+            MetricsReport r = CrossValidation.reports(dm.withData(train.withWeights(w, groups)), k, job.seed(),
                     List.of(solver)).get(0);
             Metrics m = job.groupAverage() ? r.trainGroupAverage() : r.train();
             double score = FitRunner.score(obj, m);

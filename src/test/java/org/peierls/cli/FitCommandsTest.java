@@ -200,8 +200,8 @@ class FitCommandsTest {
         assertTrue(r.err().contains("use them with --model mtp"), r.err());
         // several weights: chosen by cross-validation of the linear step at the --init radial functions
         Path cvOut = tmp.resolve("mtp-cv");
-        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--level", "8", "--radial-basis-size", "6",
-                "--min-dist", "1.8", "--max-dist", "4.6", "--max-iter", "0", "--energy-weight", "10,100,1000", "--cv", "3",
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--test", test.toString(), "--model", "mtp", "--level", "8",
+                "--radial-basis-size", "6", "--min-dist", "1.8", "--max-dist", "4.6", "--max-iter", "0", "--energy-weight", "10,100,1000", "--cv", "3",
                 "--init", out.resolve("Mo_mtp.mtp").toString(), "--no-plots", "--out", cvOut.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("cross-validation: 3-fold over 3 weight combinations"), r.out());
