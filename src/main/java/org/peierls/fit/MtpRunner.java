@@ -11,6 +11,7 @@ import java.util.Map;
 import org.peierls.io.AtomicWrite;
 import org.peierls.model.MtpFile;
 import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 
 /**
  * The MTP branch of {@link FitRunner#run}: fits with {@link MtpFit} and writes the output folder —
@@ -38,10 +39,10 @@ final class MtpRunner {
             }
         }
         Weights chosen = candidates.get(0);
-        Map<String, Object> cv = null;
+        WeightChoice cv = null;
         if (candidates.size() > 1 || job.cvFolds() > 0) {
             cv = crossValidate(job, data, settings, candidates, groups, log);
-            chosen = (Weights) cv.remove("chosen");
+            chosen = cv.chosen();
         }
         Dataset finalData = data.withWeights(chosen, groups);
         MtpFit fit = MtpFit.run(finalData, settings, log);
@@ -59,7 +60,7 @@ final class MtpRunner {
         String name = job.name() != null ? job.name() : FitRunner.symbols(z).replace(",", "") + "_mtp";
         write(job.out(), name, fit, prov, job.plots(), log);
         if (cv != null) {
-            FitRunner.writeJson(job.out().resolve("cv.json"), cv);
+            FitRunner.writeJson(job.out().resolve("cv.json"), cv.json());
         }
         log.flush();
         return o;
@@ -72,9 +73,9 @@ final class MtpRunner {
      * With {@code --init} from a fit at a lower level this ranks weights for the functions the fit
      * starts from; from the Chebyshev start it is a cruder guide.
      *
-     * @return the cv.json content, with the chosen {@link Weights} under "chosen" (removed by the caller)
+     * @return the chosen weights and the cv.json content
      */
-    static Map<String, Object> crossValidate(FitJob job, Dataset data, MtpSettings settings, List<Weights> candidates,
+    static WeightChoice crossValidate(FitJob job, Dataset data, MtpSettings settings, List<Weights> candidates,
                                              Map<String, Weights> groups, PrintWriter log) {
         int k = job.cvFolds() > 0 ? job.cvFolds() : 5;
         double[] obj = job.objective();
@@ -89,7 +90,7 @@ final class MtpRunner {
         }
         Dataset train = data.withRoles(roles);
         DesignMatrix dm;
-        try (org.peierls.util.Progress p = org.peierls.util.Progress.start("MTP design matrix for cross-validation", 1)) {
+        try (Progress p = Progress.start("MTP design matrix for cross-validation", 1)) {
             dm = MtpFit.startDesign(train, settings);
             p.step();
         }
@@ -123,8 +124,11 @@ final class MtpRunner {
         root.put("average", job.groupAverage() ? "groups" : "configs");
         root.put("candidates", rows);
         root.put("chosen_weights", FitRunner.weightsJson(best));
-        root.put("chosen", best);
-        return root;
+        return new WeightChoice(best, root);
+    }
+
+    /** The outcome of {@link #crossValidate}: the weights to train with, and what cv.json records. */
+    record WeightChoice(Weights chosen, Map<String, Object> json) {
     }
 
     /** Writes model.json, NAME.mtp, NAME.mlip.ini, metrics.json and plots; prints a summary. */
