@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "(reference overlay included) or, for --model mtp, DIR/NAME.mtp (MLIP-2 format) and NAME.mlip.ini,",
             "DIR/metrics.json and parity plots.",
             "SNAP: several values of --twojmax, --rcutfac or the weights, or --cv K, select them by k-fold cross-validation.",
-            "MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable projection)."})
+            "MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable projection);",
+            "several weights, or --cv K, are cross-validated on the linear step at the starting radial functions first."})
 public final class FitCommand implements Callable<Integer> {
 
     @Spec
