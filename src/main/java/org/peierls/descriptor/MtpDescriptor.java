@@ -49,6 +49,8 @@ public final class MtpDescriptor implements Descriptor {
     final int nmono;
     final int[] monoParent, monoAxis;
     private final ThreadLocal<Workspace> workspaces;
+    /** Per-thread state of the 4-lane MD path (SIMD only). */
+    private final ThreadLocal<Lanes> lanes;
 
     /** Whether the forward Jacobian's products use {@link MtpVectorKernel}. */
     private final boolean simd;
@@ -170,6 +172,7 @@ public final class MtpDescriptor implements Descriptor {
         }
         map = basis.scalarSlots().clone();
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
+        this.lanes = ThreadLocal.withInitial(Lanes::new);
     }
 
     public MtpParameters parameters() {
@@ -260,6 +263,12 @@ public final class MtpDescriptor implements Descriptor {
         int[] start = neighbors.offsetsArray(), nbr = neighbors.neighborsArray();
         double[] pair = new double[3 * neighbors.size()];
         int chunks = Parallel.chunks(n, GRAIN);
+        if (simd) {
+            Parallel.forEachChunk(chunks, c -> runLanes(Parallel.chunkStart(n, chunks, c), Parallel.chunkStart(n, chunks, c + 1),
+                    types, start, nbr, vec, betaIn, model, energies, pair));
+            scatter(neighbors, vec, pair, forces, virial);
+            return;
+        }
         Parallel.forEachChunk(chunks, c -> {
             Workspace w = workspaces.get();
             for (int i = Parallel.chunkStart(n, chunks, c); i < Parallel.chunkStart(n, chunks, c + 1); i++) {
@@ -277,6 +286,67 @@ public final class MtpDescriptor implements Descriptor {
             }
         });
         scatter(neighbors, vec, pair, forces, virial);
+    }
+
+    /**
+     * The MD path for atoms [from, to) four at a time ({@link MtpVectorKernel#products4} and
+     * {@link MtpVectorKernel#adjoint4}): basic moments and edge forces per atom, each in its own
+     * workspace (they hold its neighbors), the program and its adjoint on the four lanes at once.
+     * Lanes without an atom (the last batch) carry zeros and are ignored. Per atom the arithmetic
+     * is the scalar path's up to the order of fused multiply-adds.
+     */
+    private void runLanes(int from, int to, int[] types, int[] start, int[] nbr, double[] vec, double[] betaIn,
+                          AtomEnergy model, double[] energies, double[] pair) {
+        final int lanes = MtpVectorKernel.LANES;
+        Lanes l = this.lanes.get();
+        double[] m4 = l.m, g4 = l.g;
+        int[] count = new int[lanes];
+        for (int i0 = from; i0 < to; i0 += lanes) {
+            int used = Math.min(lanes, to - i0);
+            for (int a = 0; a < lanes; a++) {
+                Workspace w = l.w[a];
+                if (a < used) {
+                    count[a] = forward(w, i0 + a, types, start, nbr, vec, false);
+                    for (int b = 0; b < nbasic; b++) {
+                        m4[4 * b + a] = w.m[b];
+                    }
+                } else {
+                    for (int b = 0; b < nbasic; b++) {
+                        m4[4 * b + a] = 0;
+                    }
+                }
+            }
+            MtpVectorKernel.products4(m4, pTarget, pStart, pI, pJ, pC);
+            Arrays.fill(g4, 0.0);
+            for (int a = 0; a < used; a++) {
+                Workspace w = l.w[a];
+                int i = i0 + a;
+                double[] beta;
+                int off;
+                if (model != null) {
+                    for (int k = 0; k < nscalar; k++) {
+                        w.b[k] = m4[4 * map[k] + a];
+                    }
+                    energies[i] = model.evaluate(types[i], w.b, 0, w.beta, 0);
+                    beta = w.beta;
+                    off = 0;
+                } else {
+                    beta = betaIn;
+                    off = i * nscalar;
+                }
+                for (int k = 0; k < nscalar; k++) {
+                    g4[4 * map[k] + a] += beta[off + k];
+                }
+            }
+            MtpVectorKernel.adjoint4(m4, g4, pTarget, pStart, pI, pJ, pC);
+            for (int a = 0; a < used; a++) {
+                Workspace w = l.w[a];
+                for (int b = 0; b < nbasic; b++) {
+                    w.g[b] = g4[4 * b + a];
+                }
+                edgeForces(w, count[a], pair);
+            }
+        }
     }
 
     @Override
@@ -593,6 +663,11 @@ public final class MtpDescriptor implements Descriptor {
 
     /** Gathers the neighbors of atom i, evaluates radial functions, monomials and the program; returns the neighbor count. */
     private int forward(Workspace w, int i, int[] types, int[] start, int[] nbr, double[] vec) {
+        return forward(w, i, types, start, nbr, vec, true);
+    }
+
+    /** As above; without {@code products} only the basic slots of w.m are filled (the 4-lane MD path runs the program). */
+    private int forward(Workspace w, int i, int[] types, int[] start, int[] nbr, double[] vec, boolean products) {
         int count = 0;
         for (int k = start[i]; k < start[i + 1]; k++) {
             double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
@@ -683,7 +758,9 @@ public final class MtpDescriptor implements Descriptor {
             }
             m[b] = s0 + s1;
         }
-        products(m);
+        if (products) {
+            products(m);
+        }
         w.count = count;
         return count;
     }
@@ -844,6 +921,19 @@ public final class MtpDescriptor implements Descriptor {
     }
 
     // ------------------------------------------------------------------ workspace
+
+    /** Four workspaces (one per lane: each keeps its atom's neighbors) and the lane-major slots m, g. */
+    private final class Lanes {
+        final Workspace[] w = new Workspace[MtpVectorKernel.LANES];
+        final double[] m = new double[MtpVectorKernel.LANES * nslots];
+        final double[] g = new double[MtpVectorKernel.LANES * nslots];
+
+        Lanes() {
+            for (int a = 0; a < w.length; a++) {
+                w[a] = new Workspace();
+            }
+        }
+    }
 
     private final class Workspace {
         int count;

@@ -21,7 +21,43 @@ final class MtpVectorKernel {
     /** Coordinates per block: four 4-wide registers per target. Row strides are multiples of it. */
     static final int BLOCK = 16;
 
+    /** Atoms per batch of the MD path: one per lane. */
+    static final int LANES = 4;
+
     private MtpVectorKernel() {
+    }
+
+    /**
+     * The program for four atoms at once (MD path): slot k of lane l at {@code m[4k + l]}, basic
+     * slots filled; every product slot is written. The scalar program has one multiply-add per
+     * product with gathers from scattered slots (about 1.3 ns each, 44 028 products per atom at
+     * level 24); the lanes make that one vector operation for four atoms.
+     */
+    static void products4(double[] m, int[] target, int[] start, int[] pi, int[] pj, double[] pc) {
+        for (int g = 0; g < target.length; g++) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int t = start[g], end = start[g + 1]; t < end; t++) {
+                DoubleVector a = DoubleVector.fromArray(S, m, 4 * pi[t]).mul(pc[t]);
+                acc = DoubleVector.fromArray(S, m, 4 * pj[t]).fma(a, acc);
+            }
+            acc.intoArray(m, 4 * target[g]);
+        }
+    }
+
+    /**
+     * The adjoint of {@link #products4}: g (same layout) holds ∂E/∂slot of the scalar slots on entry
+     * and of every slot on return (the program run backwards).
+     */
+    static void adjoint4(double[] m, double[] g, int[] target, int[] start, int[] pi, int[] pj, double[] pc) {
+        for (int q = target.length - 1; q >= 0; q--) {
+            DoubleVector gk = DoubleVector.fromArray(S, g, 4 * target[q]);
+            for (int t = start[q], end = start[q + 1]; t < end; t++) {
+                int oi = 4 * pi[t], oj = 4 * pj[t];
+                DoubleVector c = gk.mul(pc[t]);
+                DoubleVector.fromArray(S, m, oj).fma(c, DoubleVector.fromArray(S, g, oi)).intoArray(g, oi);
+                DoubleVector.fromArray(S, m, oi).fma(c, DoubleVector.fromArray(S, g, oj)).intoArray(g, oj);
+            }
+        }
     }
 
     /**

@@ -176,6 +176,63 @@ class MtpDescriptorTest {
         }
     }
 
+    /**
+     * The 4-lane MD path (program and adjoint for four atoms at once) gives the scalar path's
+     * energies, forces and virial to rounding (1e-12 of the largest), with a last batch of fewer
+     * than four atoms, for a non-linear site energy and for given β.
+     */
+    @Test
+    void laneMdPathEqualsTheScalarOne() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "Vector API module absent");
+        MtpParameters p = twoElements(16);
+        Structure full = cell(8);
+        boolean[] keep = new boolean[full.size()];
+        java.util.Arrays.fill(keep, true);
+        keep[5] = false; // a vacancy: 15 atoms, so the last batch of four lanes is not full
+        Structure s = full.select(keep);
+        assertTrue(s.size() % MtpVectorKernel.LANES != 0, "cell of " + s.size() + " atoms");
+        NeighborList nl = full(s, 5.3);
+        MtpDescriptor v = new MtpDescriptor(p, true), sc = new MtpDescriptor(p, false);
+        int n = s.size(), m = v.size();
+        Descriptor.AtomEnergy energy = (type, b, off, beta, boff) -> {
+            double e = 0.1 * type;
+            for (int k = 0; k < m; k++) {
+                e += 0.01 * (k % 7 - 3) * b[off + k] + 1e-3 * b[off + k] * b[off + k];
+                beta[boff + k] = 0.01 * (k % 7 - 3) + 2e-3 * b[off + k];
+            }
+            return e;
+        };
+        double[] fa = new double[3 * n], fb = new double[3 * n], wa = new double[6], wb = new double[6];
+        double[] ea = new double[n], eb = new double[n];
+        double ta = v.computeAndBackpropagate(s, nl, energy, fa, wa, ea);
+        double tb = sc.computeAndBackpropagate(s, nl, energy, fb, wb, eb);
+        assertEquals(tb, ta, 1e-12 * Math.abs(tb));
+        assertClose(eb, ea);
+        assertClose(fb, fa);
+        assertClose(wb, wa);
+        double[] beta = new double[n * m];
+        Random r = new Random(9);
+        for (int k = 0; k < beta.length; k++) {
+            beta[k] = r.nextGaussian();
+        }
+        double[] ga = new double[3 * n], gb = new double[3 * n], va = new double[6], vb = new double[6];
+        v.backpropagate(s, nl, beta, ga, va);
+        sc.backpropagate(s, nl, beta, gb, vb);
+        assertClose(gb, ga);
+        assertClose(vb, va);
+    }
+
+    private static void assertClose(double[] expect, double[] got) {
+        double max = 0;
+        for (double x : expect) {
+            max = Math.max(max, Math.abs(x));
+        }
+        assertTrue(max > 0);
+        for (int k = 0; k < expect.length; k++) {
+            assertEquals(expect[k], got[k], 1e-12 * max, "entry " + k);
+        }
+    }
+
     @Test
     void fitRowsEqualRowsAssembledFromTheGradients() {
         MtpDescriptor d = new MtpDescriptor(twoElements(10));
