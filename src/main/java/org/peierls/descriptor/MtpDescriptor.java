@@ -25,6 +25,12 @@ import org.peierls.util.Parallel;
  * plus a directional derivative of it (forward tangent and adjoint with tangent, "forward over
  * reverse").</p>
  *
+ * <p><b>SIMD.</b> With the Vector API ({@link Bispectrum#VECTOR_API}) the MD path runs the program
+ * and its adjoint for four atoms at once, one per lane ({@link MtpVectorKernel#products4}: the
+ * scalar program is a chain of gathers, one multiply-add each), and the forward Jacobian of the
+ * fit rows runs blocked over 16 coordinates ({@link MtpVectorKernel#products}). Basic moments and
+ * edge forces stay per atom (their loops over neighbors vectorise as they are).</p>
+ *
  * <p>Per-thread workspaces hold every buffer; work is split over atoms in chunks that depend only
  * on N, and per-pair forces are summed in one serial pass, so results do not depend on the thread
  * count.</p>
