@@ -281,13 +281,7 @@ public final class MtpFit {
      */
     static DesignMatrix startDesign(Dataset data, MtpSettings settings) {
         Trainer tr = new Trainer(data, settings);
-        MtpDescriptor d = new MtpDescriptor(tr.parameters(tr.start()));
-        DesignMatrix.Block[] blocks = new DesignMatrix.Block[data.size()];
-        Parallel.forEachChunk(tr.train.length, q -> {
-            int k = tr.train[q];
-            blocks[k] = tr.block(k, d);
-        });
-        return DesignMatrix.of(data, tr.columns, blocks);
+        return tr.design(new MtpDescriptor(tr.parameters(tr.start())));
     }
 
     /**
@@ -518,12 +512,7 @@ public final class MtpFit {
             evaluations++;
             MtpParameters p = parameters(y);
             MtpDescriptor d = new MtpDescriptor(p);
-            DesignMatrix.Block[] blocks = new DesignMatrix.Block[data.size()];
-            Parallel.forEachChunk(train.length, q -> {
-                int k = train[q];
-                blocks[k] = block(k, d);
-            });
-            DesignMatrix dm = DesignMatrix.of(data, columns, blocks);
+            DesignMatrix dm = design(d);
             TriangularSystem sys = LeastSquares.reduce(dm, include, weights);
             if (lambda == null) {
                 lambda = penalties(sys, settings.ridge(), columns);
@@ -543,7 +532,7 @@ public final class MtpFit {
             double eSq = 0, fSq = 0;
             long ne = 0, nf = 0;
             for (int k : train) {
-                DesignMatrix.Block b = blocks[k];
+                DesignMatrix.Block b = dm.block(k);
                 double[] pred = dm.predict(k, x);
                 if (b.energy() == 1) {
                     double de = (pred[0] - b.truth()[0]) * 1000;
@@ -576,6 +565,16 @@ public final class MtpFit {
                 }
             }
             return loss;
+        }
+
+        /** The design matrix of the training configurations for descriptor d (other configurations have no rows). */
+        DesignMatrix design(MtpDescriptor d) {
+            DesignMatrix.Block[] blocks = new DesignMatrix.Block[data.size()];
+            Parallel.forEachChunk(train.length, q -> {
+                int k = train[q];
+                blocks[k] = block(k, d);
+            });
+            return DesignMatrix.of(data, columns, blocks);
         }
 
         /** The design block of configuration k: columns s_t (atom counts) then ξ (Σ_i B_i). */
