@@ -136,14 +136,7 @@ public final class FitRunner {
             return MtpRunner.run(job, data, z, reference, base, groups, log);
         }
 
-        List<Weights> weightCandidates = new ArrayList<>();
-        for (double ew : or(job.energyWeights(), base.energy())) {
-            for (double fw : or(job.forceWeights(), base.force())) {
-                for (double sw : or(job.stressWeights(), base.stress())) {
-                    weightCandidates.add(new Weights(ew, fw, sw));
-                }
-            }
-        }
+        List<Weights> weightCandidates = weightCandidates(job, base);
         int combos = job.twojmax().length * job.rcutfac().length * weightCandidates.size() * solvers.size();
         List<Candidate> candidates = new ArrayList<>();
         int bestJ = job.twojmax()[0];
@@ -235,6 +228,19 @@ public final class FitRunner {
         }
         log.flush();
         return o;
+    }
+
+    /** Every combination of the job's energy, force and stress weights (each defaulting to base's), energy outermost. */
+    static List<Weights> weightCandidates(FitJob job, Weights base) {
+        List<Weights> out = new ArrayList<>();
+        for (double ew : or(job.energyWeights(), base.energy())) {
+            for (double fw : or(job.forceWeights(), base.force())) {
+                for (double sw : or(job.stressWeights(), base.stress())) {
+                    out.add(new Weights(ew, fw, sw));
+                }
+            }
+        }
+        return out;
     }
 
     static double score(double[] objective, Metrics m) {

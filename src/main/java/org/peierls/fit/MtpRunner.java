@@ -26,18 +26,8 @@ final class MtpRunner {
 
     static FitRunner.Outcome run(FitJob job, Dataset data, int[] z, Reference reference, Weights base,
                                  Map<String, Weights> groups, PrintWriter log) {
-        double[] ew = FitRunner.or(job.energyWeights(), base.energy());
-        double[] fw = FitRunner.or(job.forceWeights(), base.force());
-        double[] sw = FitRunner.or(job.stressWeights(), base.stress());
         MtpSettings settings = job.mtp().settings(z, reference, job.fitBias());
-        List<Weights> candidates = new ArrayList<>();
-        for (double e : ew) {
-            for (double f : fw) {
-                for (double st : sw) {
-                    candidates.add(new Weights(e, f, st));
-                }
-            }
-        }
+        List<Weights> candidates = FitRunner.weightCandidates(job, base);
         Weights chosen = candidates.get(0);
         WeightChoice cv = null;
         if (candidates.size() > 1 || job.cvFolds() > 0) {
