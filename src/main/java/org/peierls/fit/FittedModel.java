@@ -181,17 +181,12 @@ public final class FittedModel {
         if (!"bispectrum".equals(d.path("type").asText())) {
             throw new InputException(file + ": unknown descriptor type '" + d.path("type").asText() + "'");
         }
-        JsonNode els = field(file, d, "elements");
-        int nt = els.size();
-        int[] z = new int[nt];
+        int[] z = elements(file, d);
+        int nt = z.length;
+        JsonNode els = d.get("elements"); // the symbols as written: they key the coefficients
         double[] rad = new double[nt];
         double[] wj = new double[nt];
         for (int t = 0; t < nt; t++) {
-            String s = els.get(t).asText();
-            if (!Element.isSymbol(s)) {
-                throw new InputException(file + ": descriptor element '" + s + "' is not a chemical symbol");
-            }
-            z[t] = Element.number(s);
             rad[t] = field(file, d, "radelem").path(t).asDouble(Double.NaN);
             wj[t] = field(file, d, "wj").path(t).asDouble(Double.NaN);
         }
@@ -270,16 +265,9 @@ public final class FittedModel {
         if (!"RBChebyshev".equals(d.path("radial_basis").asText("RBChebyshev"))) {
             throw new InputException(file + ": radial basis '" + d.path("radial_basis").asText() + "' is not supported");
         }
-        JsonNode els = field(file, d, "elements");
-        int nt = els.size();
-        int[] z = new int[nt];
-        for (int t = 0; t < nt; t++) {
-            String sym = els.get(t).asText();
-            if (!Element.isSymbol(sym)) {
-                throw new InputException(file + ": descriptor element '" + sym + "' is not a chemical symbol");
-            }
-            z[t] = Element.number(sym);
-        }
+        int[] z = elements(file, d);
+        int nt = z.length;
+        JsonNode els = d.get("elements"); // the symbols as written: they key the coefficients
         int level = field(file, d, "level").asInt(-1);
         if (level < 2 || level > MomentTensorBasis.MAX_LEVEL) {
             throw new InputException(file + ": MTP level must be in 2…" + MomentTensorBasis.MAX_LEVEL + ", got " + level);
@@ -325,6 +313,20 @@ public final class FittedModel {
             }
         }
         return v;
+    }
+
+    /** Atomic numbers of the descriptor's "elements" (symbols), in order. */
+    private static int[] elements(Path file, JsonNode descriptor) {
+        JsonNode els = field(file, descriptor, "elements");
+        int[] z = new int[els.size()];
+        for (int t = 0; t < z.length; t++) {
+            String sym = els.get(t).asText();
+            if (!Element.isSymbol(sym)) {
+                throw new InputException(file + ": descriptor element '" + sym + "' is not a chemical symbol");
+            }
+            z[t] = Element.number(sym);
+        }
+        return z;
     }
 
     private static JsonNode field(Path file, JsonNode n, String key) {
