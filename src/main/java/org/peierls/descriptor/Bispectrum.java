@@ -239,16 +239,7 @@ public final class Bispectrum implements Descriptor {
         int[] start = neighbors.offsetsArray();
         int[] nbr = neighbors.neighborsArray();
         // first pass: which entries are inside the cutoff
-        int[] offsets = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                if (inside(types[i], types[nbr[k]], vec, k)) {
-                    c++;
-                }
-            }
-            offsets[i + 1] = offsets[i] + c;
-        }
+        int[] offsets = DescriptorGradients.offsets(n, start, (i, k) -> inside(types[i], types[nbr[k]], vec, k));
         int entries = offsets[n];
         int[] jOut = new int[entries];
         double[] rOut = new double[3 * entries];

@@ -21,6 +21,27 @@ package org.peierls.descriptor;
 public record DescriptorGradients(int atoms, int size, int[] types, double[] values, int[] offsets, int[] neighbors,
                                   double[] displacements, double[] derivatives) {
 
+    /** Which neighbor-list entries of an atom a descriptor keeps (e.g. those inside its cutoff). */
+    @FunctionalInterface
+    interface EntryFilter {
+        boolean keep(int atom, int entry);
+    }
+
+    /** {@code offsets} {@code [N+1]} of the entries kept per atom, list entries {@code [start[i], start[i+1])}. */
+    static int[] offsets(int n, int[] start, EntryFilter filter) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                if (filter.keep(i, k)) {
+                    c++;
+                }
+            }
+            offsets[i + 1] = offsets[i] + c;
+        }
+        return offsets;
+    }
+
     /** Number of (center, neighbor) entries E. */
     public int entries() {
         return neighbors.length;

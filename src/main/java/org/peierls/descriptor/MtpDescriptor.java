@@ -361,16 +361,7 @@ public final class MtpDescriptor implements Descriptor {
         int[] types = types(structure);
         double[] vec = prepare(structure, neighbors);
         int[] start = neighbors.offsetsArray(), nbr = neighbors.neighborsArray();
-        int[] offsets = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                if (inside(vec, k)) {
-                    c++;
-                }
-            }
-            offsets[i + 1] = offsets[i] + c;
-        }
+        int[] offsets = DescriptorGradients.offsets(n, start, (i, k) -> inside(vec, k));
         int entries = offsets[n];
         int[] jOut = new int[entries];
         double[] rOut = new double[3 * entries];
