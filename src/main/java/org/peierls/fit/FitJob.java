@@ -64,6 +64,10 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
         if (ridge == null || ridge.length == 0) {
             ridge = new double[]{0};
         }
+        if (cvFolds < 0 || cvFolds == 1) {
+            // checked here, before any descriptor is computed (CrossValidation.folds would say so only then)
+            throw new IllegalArgumentException("--cv needs at least 2 folds (0: only with several candidates), got " + cvFolds);
+        }
         if (objective == null) {
             objective = new double[]{1, 100, 0};
         }

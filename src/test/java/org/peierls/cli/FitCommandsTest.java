@@ -217,6 +217,11 @@ class FitCommandsTest {
         assertEquals(bestWeight, cv.get("chosen_weights").get("energy_per_ev_per_atom").asDouble());
         assertEquals(bestWeight, json(cvOut.resolve("model.json")).get("fit").get("default_weights")
                 .get("energy_per_ev_per_atom").asDouble());
+        r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--energy-weight", "10,100", "--cv", "1",
+                "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--cv needs at least 2 folds"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         r = IoCommandsTest.run("fit", "--data", train.toString(), "--model", "mtp", "--init", out.resolve("Mo_mtp.mtp").toString(),
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
