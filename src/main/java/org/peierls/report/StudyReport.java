@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.peierls.active.Family;
 import org.peierls.atoms.Frame;
 import org.peierls.fit.Metrics;
 import org.peierls.fit.Prediction;
 import org.peierls.io.AtomicWrite;
 import org.peierls.properties.BatteryResult;
-import org.peierls.study.Family;
 import org.peierls.study.LadderFit;
 import org.peierls.study.Study;
 

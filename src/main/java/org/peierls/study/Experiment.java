@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.peierls.active.Family;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.LatticeType;
 import org.peierls.properties.Property;

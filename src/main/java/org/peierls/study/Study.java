@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.peierls.active.DefectCandidates;
+import org.peierls.active.Family;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
@@ -143,7 +145,7 @@ public final class Study {
     }
 
     private List<Frame> teacherData(Potential teacher, double a0) {
-        TeacherData gen = new TeacherData(teacher, new TeacherData.Options(experiment.element(), experiment.latticeType(), a0,
+        TeacherData gen = new TeacherData(teacher, new DefectCandidates.Options(experiment.element(), experiment.latticeType(), a0,
                 experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600));
         List<Frame> all = new ArrayList<>();
         for (Family f : experiment.families()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.peierls.active.Family;
 import org.peierls.atoms.Frame;
 
 /**

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data flows one way (DESIGN.md): structure → neighbors → descriptors → model → potential →
- * simulation → properties → report → cli. A lower package never imports a higher one; io (file
- * formats) sits just above atoms so every layer from descriptors up may read and write files.
+ * simulation → properties → uncertainty → oracle → active → study → report → cli. A lower package
+ * never imports a higher one; io (file formats) sits just above atoms so every layer from
+ * descriptors up may read and write files. uncertainty (scores that need models and training rows)
+ * and oracle (labelling) sit below the active-learning loop, which uses both.
  */
 class LayeringTest {
 
@@ -33,6 +35,8 @@ class LayeringTest {
                 .layer("defects").definedBy("org.peierls.defects..")
                 .layer("analysis").definedBy("org.peierls.analysis..")
                 .layer("properties").definedBy("org.peierls.properties..")
+                .layer("uncertainty").definedBy("org.peierls.uncertainty..")
+                .layer("oracle").definedBy("org.peierls.oracle..")
                 .layer("active").definedBy("org.peierls.active..")
                 .layer("study").definedBy("org.peierls.study..")
                 .layer("report").definedBy("org.peierls.report..")
@@ -41,16 +45,18 @@ class LayeringTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("study").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("active").mayOnlyBeAccessedByLayers("study", "report", "cli")
-                .whereLayer("properties").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
+                .whereLayer("oracle").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
+                .whereLayer("uncertainty").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
+                .whereLayer("properties").mayOnlyBeAccessedByLayers("uncertainty", "active", "study", "report", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli")
                 .whereLayer("defects").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("defects", "study", "properties", "active", "report", "cli")
-                .whereLayer("fit").mayOnlyBeAccessedByLayers("active", "study", "report", "cli", "properties")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("fit", "study", "sim", "properties", "active", "report", "cli")
-                .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "active", "report", "cli")
-                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "active", "report", "cli")
-                .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
+                .whereLayer("fit").mayOnlyBeAccessedByLayers("uncertainty", "active", "study", "report", "cli", "properties")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("fit", "study", "sim", "properties", "uncertainty", "active", "report", "cli")
+                .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli")
+                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "uncertainty", "active", "report", "cli")
+                .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli")
                 .check(classes);
     }
 }

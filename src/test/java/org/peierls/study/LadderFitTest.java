@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peierls.active.DefectCandidates;
+import org.peierls.active.Family;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.LatticeType;
 import org.peierls.fit.Metrics;
@@ -19,7 +21,7 @@ class LadderFitTest {
     void everyRungFitsItsFamiliesAndLearnsWhatItIsShown() {
         Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
         double a0 = 2 * 2.860082 / Math.sqrt(3);
-        TeacherData data = new TeacherData(teacher, new TeacherData.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
+        TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
         List<Frame> frames = new ArrayList<>();
         List<Family> ladder = List.of(Family.values());
         for (Family f : ladder) {
@@ -54,7 +56,7 @@ class LadderFitTest {
     void mtpStudentClimbsTheLadderToo() {
         Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
         double a0 = 2 * 2.860082 / Math.sqrt(3);
-        TeacherData data = new TeacherData(teacher, new TeacherData.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
+        TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
         List<Family> ladder = List.of(Family.BULK, Family.POINT);
         List<Frame> frames = new ArrayList<>();
         for (Family f : ladder) {

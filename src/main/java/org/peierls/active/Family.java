@@ -1,4 +1,4 @@
-package org.peierls.study;
+package org.peierls.active;
 
 import java.util.Locale;
 import org.peierls.util.InputException;
