@@ -65,7 +65,9 @@ public final class Peierls implements Runnable {
             if (dbg) {
                 t.printStackTrace(err);
             }
-            if (t instanceof InputException || t instanceof IllegalArgumentException) {
+            // only InputException is the user's fault (exit 2, no trace); an IllegalArgumentException
+            // escaping to here is a broken precondition inside Peierls, reported as the bug it is
+            if (t instanceof InputException) {
                 err.println("peierls: " + oneLine(t.getMessage()));
                 return 2;
             }
@@ -77,7 +79,7 @@ public final class Peierls implements Runnable {
                 err.println("peierls: " + t.getClass().getSimpleName() + ": " + oneLine(t.getMessage()));
                 return 2;
             }
-            err.println("peierls: internal error: " + t + (dbg ? "" : " (run with --debug for the stack trace)"));
+            err.println("peierls: internal error: " + oneLine(String.valueOf(t)) + (dbg ? "" : " (run with --debug for the stack trace)"));
             return 1;
         });
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -131,6 +131,9 @@ public final class RelaxCommand implements Callable<Integer> {
         } else {
             start = CliSupport.readStructure(structure, format, io, frame);
         }
+        if (!(etol >= 0) || !(skin >= 0)) {
+            throw new InputException(!(etol >= 0) ? "--etol must be ≥ 0 eV, got " + etol : "--skin must be ≥ 0 Å, got " + skin);
+        }
         Relaxation.Options options = Relaxation.Options.defaults().withMinimizer(minimizer).withFmax(fmax)
                 .withMaxSteps(maxSteps).withEnergyTolerance(etol);
         options = new Relaxation.Options(options.minimizer(), fmax, maxSteps, etol, false, options.cellMask(), options.targetStressGpa(), skin);

@@ -130,7 +130,8 @@ public final class DesignMatrix {
         Structure s = conf.structure();
         Labels l = conf.labels();
         int n = s.size();
-        double volume = s.cell().volume();
+        // stress rows only where the stress is defined: periodic in all three directions (Results.volumeOf)
+        double volume = Results.volumeOf(s);
         int ne = l.hasEnergy() ? 1 : 0;
         int nf = l.hasForces() ? 3 * n : 0;
         int ns = l.hasStress() && volume > 0 ? 6 : 0;

@@ -54,25 +54,25 @@ public record FitJob(List<Path> data, List<Path> test, boolean quadratic, int[] 
 
     public FitJob {
         if (data == null || data.isEmpty()) {
-            throw new IllegalArgumentException("--data: give at least one file or folder");
+            throw new org.peierls.util.InputException("--data: give at least one file or folder");
         }
         test = test == null ? List.of() : List.copyOf(test);
         elementEnergies = elementEnergies == null ? Map.of() : Map.copyOf(elementEnergies);
         if (twojmax == null || twojmax.length == 0 || rcutfac == null || rcutfac.length == 0) {
-            throw new IllegalArgumentException("--twojmax and --rcutfac need at least one value");
+            throw new org.peierls.util.InputException("--twojmax and --rcutfac need at least one value");
         }
         if (ridge == null || ridge.length == 0) {
             ridge = new double[]{0};
         }
         if (cvFolds < 0 || cvFolds == 1) {
             // checked here, before any descriptor is computed (CrossValidation.folds would say so only then)
-            throw new IllegalArgumentException("--cv needs at least 2 folds (0: only with several candidates), got " + cvFolds);
+            throw new org.peierls.util.InputException("--cv needs at least 2 folds (0: only with several candidates), got " + cvFolds);
         }
         if (objective == null) {
             objective = new double[]{1, 100, 0};
         }
         if (objective.length != 3) {
-            throw new IllegalArgumentException("the cross-validation objective needs 3 weights (energy, force, stress)");
+            throw new org.peierls.util.InputException("the cross-validation objective needs 3 weights (energy, force, stress)");
         }
     }
 

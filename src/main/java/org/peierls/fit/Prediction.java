@@ -10,14 +10,15 @@ import org.peierls.potential.Results;
  *
  * @param energy total energy, eV
  * @param forces forces {@code [3N]}, eV/Å
- * @param stress stress Voigt (xx yy zz yz xz xy), GPa, tensile positive; null without a volume
+ * @param stress stress Voigt (xx yy zz yz xz xy), GPa, tensile positive; null when the structure is not
+ *               periodic in all three directions ({@link Results#volumeOf})
  */
 public record Prediction(double energy, double[] forces, double[] stress) {
 
     /** The prediction of a potential for a structure. */
     public static Prediction of(Potential p, Structure s) {
         Results r = p.compute(s, NeighborList.build(s, p.cutoff(), p.preferredList()), Potential.Output.TOTALS);
-        return new Prediction(r.energy(), r.forces(), s.cell().volume() > 0 ? r.stressGpa() : null);
+        return new Prediction(r.energy(), r.forces(), r.hasStress() ? r.stressGpa() : null);
     }
 
     /**

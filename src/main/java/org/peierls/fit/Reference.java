@@ -80,7 +80,7 @@ public record Reference(String spec, Potential potential, Map<Integer, Double> e
             r = potential.compute(s, NeighborList.build(s, potential.cutoff(), potential.preferredList()),
                     Potential.Output.TOTALS);
         } else {
-            r = new Results(0, new double[3 * n], new double[6], s.cell().volume(), null);
+            r = new Results(0, new double[3 * n], new double[6], Results.volumeOf(s), null);
         }
         double e0 = 0;
         if (!elementEnergy.isEmpty()) {

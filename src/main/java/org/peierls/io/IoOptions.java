@@ -20,7 +20,12 @@ public record IoOptions(List<String> types) {
     public IoOptions {
         types = types == null ? List.of() : List.copyOf(types);
         for (String t : types) {
-            Element.number(t); // validates, message names the symbol
+            try {
+                Element.number(t);
+            } catch (IllegalArgumentException e) {
+                // the symbols come from the user (--types): bad input, not a bug
+                throw new org.peierls.util.InputException("--types: " + e.getMessage(), e);
+            }
         }
     }
 

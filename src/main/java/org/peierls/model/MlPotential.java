@@ -80,6 +80,6 @@ public final class MlPotential implements Potential {
         Model[] m = models;
         double e = descriptor.computeAndBackpropagate(structure, neighbors,
                 (type, b, off, beta, boff) -> m[type].evaluate(b, off, beta, boff), forces, virial, energies);
-        return new Results(e, forces, virial, structure.cell().volume(), perAtom == Output.PER_ATOM ? energies : null);
+        return new Results(e, forces, virial, Results.volumeOf(structure), perAtom == Output.PER_ATOM ? energies : null);
     }
 }

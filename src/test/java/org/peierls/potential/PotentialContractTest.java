@@ -155,6 +155,27 @@ public abstract class PotentialContractTest {
         return new Structure(s.cell().deformed(f), s.numbers(), y);
     }
 
+    /**
+     * A slab (the large cell opened along c): forces are still the energy gradient, the virial is
+     * still reported, but there is no stress — Results.volumeOf's rule, the same for every potential
+     * (and for sums of them), so a command never prints a stress that depends on the vacuum gap.
+     */
+    @Test
+    void aCellOpenInOneDirectionHasForcesButNoStress() {
+        Structure bulk = largeCell(41);
+        Structure slab = bulk.withCell(bulk.cell().withPbc(new boolean[]{true, true, false}));
+        Results r = potential().compute(slab);
+        assertEquals(0.0, r.volume(), "volume of a slab");
+        assertTrue(!r.hasStress(), "a slab has no stress");
+        for (double v : r.stress()) {
+            assertTrue(Double.isNaN(v), "stress of a slab is NaN, got " + v);
+        }
+        assertTrue(potential().compute(bulk).hasStress(), "the periodic cell has a stress");
+        checkForces(slab, 3);
+        Results twice = r.plus(potential().compute(slab));
+        assertEquals(0.0, twice.volume(), "a sum keeps the rule");
+    }
+
     @Test
     void perAtomEnergiesSumToTheTotal() {
         for (Structure s : new Structure[]{largeCell(31), smallCell(32)}) {

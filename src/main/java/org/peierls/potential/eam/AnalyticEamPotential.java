@@ -132,7 +132,7 @@ public final class AnalyticEamPotential implements Potential {
                 virial[v] += chunkVirial[6 * c + v];
             }
         }
-        double volume = structure.cell().fullyPeriodic() ? structure.cell().volume() : 0;
+        double volume = Results.volumeOf(structure);
         return new Results(energy, f, virial, volume, output == Output.PER_ATOM ? eatom : null);
     }
 

@@ -317,7 +317,7 @@ public final class EamPotential implements Potential {
                 virial[v] += chunkVirial[6 * c + v];
             }
         }
-        double volume = structure.cell().fullyPeriodic() ? structure.cell().volume() : 0;
+        double volume = Results.volumeOf(structure);
         return new Results(energy, f, virial, volume, eatom);
     }
 

@@ -149,7 +149,7 @@ public abstract class PairPotential implements Potential {
                 virial[v] += chunkVirial[6 * c + v];
             }
         }
-        double volume = structure.cell().fullyPeriodic() ? structure.cell().volume() : 0;
+        double volume = Results.volumeOf(structure);
         return new Results(energy, f, virial, volume, eatom);
     }
 
