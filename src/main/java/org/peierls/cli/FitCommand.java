@@ -1,37 +1,44 @@
 package org.peierls.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.peierls.fit.CvOptions;
 import org.peierls.fit.FitJob;
 import org.peierls.fit.FitRunner;
-import org.peierls.fit.MtpOptions;
-import org.peierls.fit.SvdSolver;
-import org.peierls.io.AtomicWrite;
+import org.peierls.fit.ModelKind;
+import org.peierls.fit.ModelKinds;
+import org.peierls.fit.ModelOption;
+import org.peierls.fit.OptionValues;
 import org.peierls.util.InputException;
-import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code peierls fit}: fits a (quadratic) SNAP or a moment tensor potential. Options mirror
- * {@link FitJob}; with {@code --fitsnap-input} a FitSNAP input file defines everything instead.
+ * {@code peierls fit}: fits a model of any {@link ModelKind} ({@code --model}). The options
+ * common to every fit (data, weights, reference, cross-validation, output) are declared here;
+ * each kind's own options ({@link ModelKind#options}) are added to the command when the command
+ * line is built ({@link #addKindOptions}), so a new kind brings its options with it. With
+ * {@code --fitsnap-input} a FitSNAP input file defines everything instead.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a SNAP, quadratic SNAP or moment tensor potential (MTP) to energies, forces and stresses.",
-            "Writes DIR/model.json (use as --potential DIR), DIR/NAME.snap/.snapcoeff/.snapparam for LAMMPS",
-            "(reference overlay included) or, for --model mtp, DIR/NAME.mtp (MLIP-2 format) and NAME.mlip.ini,",
-            "DIR/metrics.json and parity plots.",
-            "SNAP: several values of --twojmax, --rcutfac or the weights, or --cv K, select them by k-fold cross-validation.",
-            "MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable projection);",
-            "several weights, or --cv K, are cross-validated on the linear step at the starting radial functions first."})
+        description = {"Fit a machine-learning potential (--model snap, qsnap, mtp, …) to energies, forces and stresses.",
+            "Writes DIR/model.json (use as --potential DIR), the model's LAMMPS files (SNAP: NAME.snap/.snapcoeff/.snapparam,",
+            "reference overlay included; MTP: NAME.mtp in MLIP-2's format and NAME.mlip.ini), DIR/metrics.json and parity plots.",
+            "Several values of a listed option (2J_max, rcutfac, weights, ridge), or --cv K, are chosen by k-fold cross-validation",
+            "(cv.json). MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable",
+            "projection); several weights are cross-validated on the linear step at the starting radial functions first.",
+            "Options marked (kind, …) belong to those model kinds."})
 public final class FitCommand implements Callable<Integer> {
 
     @Spec
@@ -46,59 +53,12 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--test", split = ",", paramLabel = "FILES", description = "Test files or folders (evaluated, not fitted).")
     List<Path> test;
 
-    @Option(names = "--model", defaultValue = "snap", paramLabel = "KIND", description = "snap (linear), qsnap (quadratic) or mtp; default ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "snap", paramLabel = "KIND", description = "The model kind; default ${DEFAULT-VALUE}. Kinds: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = KindNames.class)
     String model;
-
-    @Option(names = "--level", paramLabel = "L", description = "MTP: lev_max of the level-based basis, 2…28; default " + MtpOptions.DEFAULT_LEVEL + ".")
-    Integer level;
-
-    @Option(names = "--radial-basis-size", paramLabel = "R", description = "MTP: Chebyshev radial functions; default " + MtpOptions.DEFAULT_RADIAL_BASIS_SIZE + ".")
-    Integer radialBasisSize;
-
-    @Option(names = "--min-dist", paramLabel = "R", description = "MTP: inner radius of the radial basis, Å; default " + MtpOptions.DEFAULT_MIN_DIST + ".")
-    Double minDist;
-
-    @Option(names = "--max-dist", paramLabel = "R", description = "MTP: cutoff, Å; default " + MtpOptions.DEFAULT_MAX_DIST + ".")
-    Double maxDist;
-
-    @Option(names = "--max-iter", paramLabel = "N", description = "MTP: BFGS iterations over the radial coefficients (0: linear fit only); default " + MtpOptions.DEFAULT_MAX_ITERATIONS + ".")
-    Integer maxIter;
-
-    @Option(names = "--tolerance", paramLabel = "T", description = "MTP: stop when the loss fell by less than this fraction over 10 iterations; default " + MtpOptions.DEFAULT_TOLERANCE + ".")
-    Double tolerance;
-
-    @Option(names = "--init", paramLabel = "P", description = "MTP: start the radial functions from an MTP (FILE.mtp, or the folder of an MTP fit), e.g. a fit at a lower level or one to continue.")
-    Path init;
-
-    @Option(names = "--mtp-ridge", paramLabel = "L", description = "MTP: relative ridge penalty on the moment coefficients; default " + MtpOptions.DEFAULT_RIDGE + ".")
-    Double mtpRidge;
-
-    @Option(names = "--twojmax", split = ",", defaultValue = "6", paramLabel = "J", description = "2J_max (several: cross-validated); default ${DEFAULT-VALUE}.")
-    int[] twojmax;
-
-    @Option(names = "--rcutfac", split = ",", defaultValue = "4.67637", paramLabel = "R", description = "Cutoff scale, Å (several: cross-validated); default ${DEFAULT-VALUE}.")
-    double[] rcutfac;
-
-    @Option(names = "--rfac0", defaultValue = "0.99363", paramLabel = "X", description = "θ0 scale; default ${DEFAULT-VALUE}.")
-    double rfac0;
-
-    @Option(names = "--rmin0", defaultValue = "0", paramLabel = "R", description = "Inner radius, Å; default ${DEFAULT-VALUE}.")
-    double rmin0;
-
-    @Option(names = "--no-switch", description = "No smooth cutoff function (switchflag 0).")
-    boolean noSwitch;
-
-    @Option(names = "--bzero", description = "Subtract the bispectrum of an isolated atom (bzeroflag 1).")
-    boolean bzero;
 
     @Option(names = "--elements", split = ",", paramLabel = "EL", description = "Element types in order (default: all elements of the data by atomic number).")
     List<String> elements;
-
-    @Option(names = "--radelem", split = ",", paramLabel = "R", description = "radelem per element (default 0.5).")
-    double[] radelem;
-
-    @Option(names = "--wj", split = ",", paramLabel = "W", description = "Neighbor weight per element (default 1).")
-    double[] wj;
 
     @Option(names = "--weights", paramLabel = "FILE.yaml", description = "Per-group weights and test fractions (YAML).")
     Path weights;
@@ -124,17 +84,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--element-energy", split = ",", paramLabel = "EL=E", description = "Reference energies per element, eV (e.g. Mo=-10.85).")
     Map<String, Double> elementEnergy;
 
-    @Option(names = "--no-bias", description = "Do not fit β0 (β0 = the element's reference energy).")
+    @Option(names = "--no-bias", description = "Do not fit the per-element constants (β0, s_t = the element's reference energy).")
     boolean noBias;
-
-    @Option(names = "--solver", defaultValue = "svd", paramLabel = "S", description = "svd, qr or ridge; default ${DEFAULT-VALUE}.")
-    String solver;
-
-    @Option(names = "--rcond", defaultValue = "1e-13", paramLabel = "C", description = "SVD cut-off relative to the largest singular value; default ${DEFAULT-VALUE}.")
-    double rcond;
-
-    @Option(names = "--ridge", split = ",", defaultValue = "0", paramLabel = "L", description = "Ridge penalty λ (with --solver ridge; several: cross-validated).")
-    double[] ridge;
 
     @Option(names = "--cv", defaultValue = "0", paramLabel = "K", description = "k-fold cross-validation (default 5 when there are several candidates).")
     int cv;
@@ -155,18 +106,71 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Do not write parity plots.")
     boolean noPlots;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
+
+    /** The names of the model kinds, for the help of --model. */
+    static final class KindNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            List<String> n = new ArrayList<>();
+            for (ModelKind<?> k : ModelKinds.all()) {
+                n.add(k.name());
+            }
+            return n.iterator();
+        }
+    }
+
+    /** Marks the options this command adds for the model kinds (the option's user object). */
+    private record KindOption(ModelOption option) {
+    }
+
+    /**
+     * Adds the options of every model kind to the {@code fit} command: {@code --kebab-name} with
+     * the option's label and description, tagged with the kinds that take it, its default in the
+     * text (the kind applies it). Options of the same name in several kinds are added once.
+     */
+    static void addKindOptions(CommandSpec fit) {
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        Map<String, ModelOption> first = new LinkedHashMap<>();
+        for (ModelKind<?> k : ModelKinds.all()) {
+            for (ModelOption o : k.options()) {
+                owners.computeIfAbsent(o.name(), n -> new ArrayList<>()).add(k.name());
+                first.putIfAbsent(o.name(), o);
+            }
+        }
+        for (Map.Entry<String, ModelOption> e : first.entrySet()) {
+            ModelOption o = e.getValue();
+            if (fit.findOption(o.cliName()) != null) {
+                throw new IllegalStateException("model option " + o.cliName() + " clashes with an option of peierls fit");
+            }
+            String text = "(" + String.join(", ", owners.get(e.getKey())) + ") " + capitalised(o.description())
+                    + (o.type() == ModelOption.Type.FLAG || o.defaultValue() == null ? "." : "; default " + o.defaultValue() + ".");
+            OptionSpec.Builder b = OptionSpec.builder(o.cliName()).description(text).userObject(new KindOption(o));
+            if (o.type() == ModelOption.Type.FLAG) {
+                b.type(boolean.class).arity("0");
+            } else {
+                b.type(String.class).arity("1").paramLabel(o.label() == null ? "X" : o.label());
+            }
+            fit.addOption(b.build());
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 
     @Override
     public Integer call() {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         PrintWriter log = spec.commandLine().getOut();
+        Map<String, String> given = kindOptionsGiven();
         if (fitsnapInput != null) {
             if (data != null) {
                 throw new InputException("give either --fitsnap-input or --data, not both");
+            }
+            if (!given.isEmpty()) {
+                throw new InputException("--fitsnap-input takes its settings from the file; drop " + String.join(", ", given.keySet()));
             }
             FitRunner.runFitSnap(fitsnapInput, out, seed, !noPlots, log);
             return 0;
@@ -174,22 +178,10 @@ public final class FitCommand implements Callable<Integer> {
         if (data == null || data.isEmpty()) {
             throw new InputException("give --data FILES (or --fitsnap-input FILE.in)");
         }
-        String kind = model.toLowerCase(Locale.ROOT);
-        if (!kind.equals("snap") && !kind.equals("qsnap") && !kind.equals("mtp")) {
-            throw new InputException("--model must be snap, qsnap or mtp, got '" + model + "'");
-        }
-        MtpOptions mtp = null;
-        if (kind.equals("mtp")) {
-            mtp = new MtpOptions(or(level, MtpOptions.DEFAULT_LEVEL), or(radialBasisSize, MtpOptions.DEFAULT_RADIAL_BASIS_SIZE),
-                    or(minDist, MtpOptions.DEFAULT_MIN_DIST), or(maxDist, MtpOptions.DEFAULT_MAX_DIST),
-                    or(maxIter, MtpOptions.DEFAULT_MAX_ITERATIONS), or(tolerance, MtpOptions.DEFAULT_TOLERANCE),
-                    or(mtpRidge, MtpOptions.DEFAULT_RIDGE), init);
-        } else if (level != null || radialBasisSize != null || minDist != null || maxDist != null || maxIter != null
-                || tolerance != null || mtpRidge != null || init != null) {
-            throw new InputException("--level, --radial-basis-size, --min-dist, --max-dist, --max-iter, --tolerance,"
-                    + " --mtp-ridge and --init are MTP options: use them with --model mtp");
-        }
-        double[] obj = {1, 100, 0};
+        ModelKind<?> kind = ModelKinds.named(model);
+        checkOwnOptions(kind, given);
+        FitJob.Choice<?> choice = FitJob.Choice.of(kind, OptionValues.ofCommandLine(kind, given));
+        double[] obj = CvOptions.DEFAULT_OBJECTIVE.clone();
         if (objective != null) {
             obj = new double[3];
             for (Map.Entry<String, Double> e : objective.entrySet()) {
@@ -201,16 +193,52 @@ public final class FitCommand implements Callable<Integer> {
                 }
             }
         }
-        FitJob job = new FitJob(data, test, kind.equals("qsnap"), twojmax, rcutfac, rfac0, rmin0, !noSwitch, bzero,
-                elements, radelem, wj, weights, energyWeight, forceWeight, stressWeight,
-                testFraction == null ? Double.NaN : testFraction, seed, reference, elementEnergy, !noBias, solver,
-                rcond == 0 ? SvdSolver.FITSNAP_RCOND : rcond, ridge, cv, obj, groupAverage(), name, out, !noPlots, mtp);
+        FitJob job = new FitJob(
+                new FitJob.Inputs(data, test, elements, weights, testFraction == null ? Double.NaN : testFraction, seed),
+                new FitJob.WeightGrid(energyWeight, forceWeight, stressWeight), reference, elementEnergy, !noBias,
+                new CvOptions(cv, obj, groupAverage(), seed), choice, new FitJob.Output(out, name, !noPlots));
         FitRunner.run(job, log);
         return 0;
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+    /** The model-kind options on the command line, "--name" → value ("true" for a flag). */
+    private Map<String, String> kindOptionsGiven() {
+        Map<String, String> given = new LinkedHashMap<>();
+        ParseResult pr = spec.commandLine().getParseResult();
+        for (OptionSpec o : spec.options()) {
+            if (o.userObject() instanceof KindOption && pr.hasMatchedOption(o)) {
+                Object v = o.getValue();
+                given.put(o.longestName(), v instanceof Boolean b ? Boolean.toString(b) : String.valueOf(v));
+            }
+        }
+        return given;
+    }
+
+    /** Refuses options of other kinds with a message that names the kinds they belong to. */
+    private static void checkOwnOptions(ModelKind<?> kind, Map<String, String> given) {
+        List<String> own = new ArrayList<>();
+        for (ModelOption o : kind.options()) {
+            own.add(o.cliName());
+        }
+        List<String> foreign = new ArrayList<>();
+        for (String g : given.keySet()) {
+            if (!own.contains(g)) {
+                foreign.add(g);
+            }
+        }
+        if (!foreign.isEmpty()) {
+            List<String> owners = new ArrayList<>();
+            for (ModelKind<?> k : ModelKinds.all()) {
+                for (ModelOption o : k.options()) {
+                    if (foreign.contains(o.cliName()) && !owners.contains(k.name())) {
+                        owners.add(k.name());
+                    }
+                }
+            }
+            throw new InputException(String.join(", ", foreign) + (foreign.size() == 1 ? " is an option" : " are options")
+                    + " of " + String.join(", ", owners) + " models, not of " + kind.name() + ": use "
+                    + (foreign.size() == 1 ? "it" : "them") + " with --model " + owners.get(0));
+        }
     }
 
     private boolean groupAverage() {
@@ -219,14 +247,5 @@ public final class FitCommand implements Callable<Integer> {
             case "groups" -> true;
             default -> throw new InputException("--cv-average must be configs or groups, got '" + cvAverage + "'");
         };
-    }
-
-    static void writeJson(Path file, Object value) {
-        try {
-            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-            AtomicWrite.text(file, w -> w.write(text + "\n"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

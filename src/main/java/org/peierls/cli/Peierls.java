@@ -51,12 +51,11 @@ public final class Peierls implements Runnable {
     }
 
     static CommandLine commandLine() {
-        org.peierls.model.ModelSpecs.register();
-        org.peierls.fit.FittedModel.registerSpecs();
         CommandLine cl = new CommandLine(new Peierls());
         for (Class<?> c : SUBCOMMANDS) {
             cl.addSubcommand(c);
         }
+        FitCommand.addKindOptions(cl.getSubcommands().get("fit").getCommandSpec());
         boolean debug = java.util.Arrays.asList(System.getenv().getOrDefault("PEIERLS_DEBUG", "").split(",")).contains("1");
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean dbg = debug || parsed.hasMatchedOption("--debug");

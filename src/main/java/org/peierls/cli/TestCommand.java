@@ -88,7 +88,7 @@ public final class TestCommand implements Callable<Integer> {
                 g.put(e.getKey().isEmpty() ? "(none)" : e.getKey(), Map.of("test", e.getValue()[1].toJson()));
             }
             m.put("groups", g);
-            FitCommand.writeJson(json, m);
+            org.peierls.io.Json.write(json, m);
             out.println("wrote " + json);
         }
         out.flush();

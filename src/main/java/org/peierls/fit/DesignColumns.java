@@ -3,7 +3,8 @@ package org.peierls.fit;
 /**
  * What a {@link DesignMatrix} needs to know about its columns (the fitted coefficients): their
  * number, a readable name of each and which are constants (β0, per-element energies) that ridge
- * penalties leave alone. {@link SnapBasis} is one; the MTP fit has its own.
+ * penalties leave alone. {@link FeatureBasis} is one (any descriptor and feature map); the MTP fit
+ * has its own.
  */
 public interface DesignColumns {
 

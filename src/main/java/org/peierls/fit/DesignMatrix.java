@@ -73,16 +73,41 @@ public final class DesignMatrix {
     }
 
     /**
-     * Builds the rows of every training and test configuration (unused ones get none).
+     * Builds the rows of every training and test configuration (unused ones get none), for any
+     * basis linear in its coefficients ({@link FeatureBasis} on any descriptor and feature map).
      *
      * @param progress advanced once per configuration
      */
-    public static DesignMatrix build(Dataset data, SnapBasis basis, Reference reference, Progress progress) {
+    public static DesignMatrix build(Dataset data, LinearBasis basis, Reference reference, Progress progress) {
+        return new DesignMatrix(basis, data, blocks(data, 0, basis, reference, progress));
+    }
+
+    /**
+     * This matrix with the rows of more configurations appended (active learning adds labelled
+     * configurations without rebuilding the rows it has): the data set becomes
+     * {@code data().plus(more)}, whose first blocks are this matrix's, unchanged.
+     *
+     * @param basis the basis this matrix was built with
+     * @throws IllegalArgumentException when {@code basis} has other columns than this matrix
+     */
+    public DesignMatrix append(Dataset more, LinearBasis basis, Reference reference, Progress progress) {
+        if (basis.columns() != columns.columns()) {
+            throw new IllegalArgumentException("appending rows of " + basis.columns() + " columns to a matrix of " + columns.columns());
+        }
+        Dataset all = data.plus(more);
+        Block[] added = blocks(all, data.size(), basis, reference, progress);
+        System.arraycopy(blocks, 0, added, 0, blocks.length);
+        return new DesignMatrix(columns, all, added);
+    }
+
+    /** Blocks of the configurations {@code from…} of {@code data} (the earlier slots left null), in parallel. */
+    private static Block[] blocks(Dataset data, int from, LinearBasis basis, Reference reference, Progress progress) {
         List<Configuration> configs = data.configurations();
         int nc = configs.size();
         Block[] blocks = new Block[nc];
         RuntimeException[] failure = new RuntimeException[1];
-        Parallel.forEachChunk(nc, c -> {
+        Parallel.forEachChunk(nc - from, q -> {
+            int c = from + q;
             Configuration conf = configs.get(c);
             if (conf.role() == Role.UNUSED) {
                 progress.step();
@@ -103,11 +128,12 @@ public final class DesignMatrix {
         if (failure[0] != null) {
             throw failure[0];
         }
-        return new DesignMatrix(basis, data, blocks);
+        return blocks;
     }
 
     /**
-     * A matrix of blocks built elsewhere (e.g. by the MTP fit, whose columns are not SNAP's), one
+     * A matrix of blocks built elsewhere (e.g. by the MTP fit, whose rows depend on its radial
+     * coefficients), one
      * per configuration of {@code data} (null for unused ones).
      */
     static DesignMatrix of(Dataset data, DesignColumns columns, Block[] blocks) {
@@ -117,16 +143,16 @@ public final class DesignMatrix {
         return new DesignMatrix(columns, data, blocks.clone());
     }
 
-    static Block block(int index, Configuration conf, SnapBasis basis, Reference reference) {
+    static Block block(int index, Configuration conf, LinearBasis basis, Reference reference) {
         Structure s = conf.structure();
         return block(index, conf, basis.rows(s), basis.columns(), reference.evaluate(s));
     }
 
     /**
      * The block of a configuration from its raw rows (energy Σq, forces −∂Σq/∂x, stress in eV/Å³
-     * per unit coefficient, see {@link SnapBasis#rows}) and the reference's results.
+     * per unit coefficient, see {@link LinearBasis.Rows}) and the reference's results.
      */
-    static Block block(int index, Configuration conf, SnapBasis.Rows raw, int cols, Results ref) {
+    static Block block(int index, Configuration conf, LinearBasis.Rows raw, int cols, Results ref) {
         Structure s = conf.structure();
         Labels l = conf.labels();
         int n = s.size();
@@ -172,18 +198,6 @@ public final class DesignMatrix {
             }
         }
         return new Block(index, ne, nf, ns, a, truth, refv);
-    }
-
-    /**
-     * The SNAP basis of the columns.
-     *
-     * @throws IllegalStateException when the columns are not a {@link SnapBasis}
-     */
-    public SnapBasis basis() {
-        if (columns instanceof SnapBasis b) {
-            return b;
-        }
-        throw new IllegalStateException("the design matrix columns are not a SNAP basis");
     }
 
     /** The columns (names, constant columns). */

@@ -3,8 +3,10 @@ package org.peierls.fit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -62,7 +64,7 @@ import org.peierls.util.Progress;
  * found), or when the line search finds no decrease. A non-finite loss at the start is an
  * {@link InputException}; non-finite trial points only shorten the step.</p>
  */
-public final class MtpFit {
+public final class MtpFit implements FittedModel {
 
     /**
      * One BFGS iteration.
@@ -151,26 +153,139 @@ public final class MtpFit {
     }
 
     /** The fitted model alone (s_t includes the reference element energies). */
+    @Override
     public MlPotential model() {
         return model;
     }
 
     /** Reference potential + model: what predicts the labels. */
+    @Override
     public Potential potential() {
         return potential;
     }
 
+    @Override
     public Dataset data() {
         return data;
     }
 
     /** Predictions of {@link #potential()} per configuration (null for unused ones). */
+    @Override
     public List<Prediction> predictions() {
         return predictions;
     }
 
+    @Override
     public MetricsReport metrics() {
         return metrics;
+    }
+
+    @Override
+    public String kind() {
+        return "mtp";
+    }
+
+    /**
+     * The model.json document (see {@link MtpKind}): the level-based basis's descriptor with the
+     * radial coefficients, and the species and moment coefficients — the numbers of the
+     * {@code .mtp} file written beside it.
+     */
+    @Override
+    public Map<String, Object> json() {
+        MtpParameters p = parameters;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", ModelStore.FORMAT);
+        m.put("version", 1);
+        m.put("kind", "mtp");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", "moment_tensor");
+        d.put("level", p.basis().level());
+        List<String> el = new ArrayList<>();
+        for (int z : p.species()) {
+            el.add(Element.symbol(z));
+        }
+        d.put("elements", el);
+        d.put("radial_basis", "RBChebyshev");
+        d.put("min_dist", p.radial().minDist());
+        d.put("max_dist", p.radial().maxDist());
+        d.put("radial_basis_size", p.radial().size());
+        d.put("scaling", p.radial().scaling());
+        d.put("radial_funcs_count", p.basis().radialFunctions());
+        d.put("radial_coeffs", p.radialCoefficients());
+        m.put("descriptor", d);
+        Map<String, Object> c = new LinkedHashMap<>();
+        Map<String, Object> species = new LinkedHashMap<>();
+        Map<String, Object> e0 = new LinkedHashMap<>();
+        double[] sc = speciesCoefficients();
+        for (int t = 0; t < el.size(); t++) {
+            species.put(el.get(t), sc[t]);
+            e0.put(el.get(t), settings.reference().energyOf(p.species()[t]));
+        }
+        c.put("species", species);
+        c.put("moments", momentCoefficients());
+        m.put("coefficients", c);
+        m.put("reference", settings.reference().spec());
+        m.put("element_energies_ev", e0);
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> fitInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("method", "variable projection: exact weighted least squares for species/moment coefficients,"
+                + " BFGS on the radial coefficients");
+        info.put("level", settings.level());
+        info.put("basis_functions", parameters.basis().size());
+        info.put("radial_coefficients", parameters.radialCoefficientCount());
+        info.put("ridge", settings.ridge());
+        info.put("max_iterations", settings.maxIterations());
+        info.put("tolerance", settings.tolerance());
+        info.put("iterations", history.size() - 1);
+        info.put("loss_evaluations", evaluations);
+        info.put("converged", converged);
+        info.put("stop", stop);
+        info.put("training_seconds", seconds);
+        List<Map<String, Object>> hist = new ArrayList<>();
+        for (Step st : history) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("iteration", st.iteration());
+            m.put("loss", st.loss());
+            m.put("energy_rmse_mev_per_atom", st.energyRmse());
+            m.put("force_rmse_ev_per_a", st.forceRmse());
+            m.put("seconds", st.seconds());
+            hist.add(m);
+        }
+        info.put("history", hist);
+        return info;
+    }
+
+    /**
+     * {@code NAME.mtp} (MLIP-2's format, also loadable as {@code mtp:NAME.mtp}) and
+     * {@code NAME.mlip.ini} for MLIP's LAMMPS interface ({@code pair_style mlip}).
+     */
+    @Override
+    public Map<String, Object> writeLammps(java.nio.file.Path dir, String name, String comment) {
+        String mtpName = name + ".mtp";
+        mtpFile().write(dir.resolve(mtpName));
+        String ini = name + ".mlip.ini";
+        org.peierls.io.AtomicWrite.text(dir.resolve(ini), w -> w.write("mtp-filename " + mtpName + "\nselect FALSE\n"));
+        Map<String, Object> lammps = new LinkedHashMap<>();
+        lammps.put("mtp", mtpName);
+        lammps.put("mlip_ini", ini);
+        lammps.put("pair_style", "mlip " + ini);
+        if (settings.reference().potential() != null) {
+            lammps.put("note", "the .mtp file holds the MTP alone; add the reference " + settings.reference().spec()
+                    + " (e.g. with pair_style hybrid/overlay)");
+        }
+        return lammps;
+    }
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "fit: MTP level %d, %d basis functions + %d species coefficients, %d radial"
+                        + " coefficients; %d iterations, %d loss evaluations, %.1f s (%d threads)", settings.level(),
+                parameters.basis().size(), parameters.types(), parameters.radialCoefficientCount(), history.size() - 1,
+                evaluations, seconds, Parallel.threads());
     }
 
     /** Loss per BFGS iteration (entry 0: the start). */
@@ -602,7 +717,7 @@ public final class MtpFit {
                     }
                 }
             }
-            return DesignMatrix.block(k, conf, new SnapBasis.Rows(energy, forces, stress, typeCounts[k]), cols, reference[k]);
+            return DesignMatrix.block(k, conf, new LinearBasis.Rows(energy, forces, stress, typeCounts[k]), cols, reference[k]);
         }
 
         /** ∂L/∂c of configuration k at the solution x (see the class comment). */

@@ -10,7 +10,7 @@ import org.peierls.model.MtpFile;
 import org.peierls.util.InputException;
 
 /**
- * The MTP-specific part of a {@link FitJob} ({@code peierls fit --model mtp}).
+ * The options of an MTP fit ({@code peierls fit --model mtp}, a study's MTP student; see {@link MtpKind}).
  *
  * @param level           lev_max of the level-based basis (2 … 28)
  * @param radialBasisSize number of Chebyshev functions of the radial basis
@@ -57,7 +57,7 @@ public record MtpOptions(int level, int radialBasisSize, double minDist, double 
             if (!Files.exists(init)) {
                 throw new InputException("--init: no such file or folder " + init);
             }
-            start = FittedModel.isModel(init) ? FittedModel.loadMtp(init).parameters()
+            start = ModelStore.isModel(init) ? MtpKind.loadMtp(init).parameters()
                     : MtpFile.readOr(init, symbols).parameters();
         }
         return new MtpSettings(species, level, radialBasisSize, minDist, maxDist, reference, maxIterations, tolerance,

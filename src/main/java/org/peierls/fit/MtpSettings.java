@@ -69,6 +69,12 @@ public record MtpSettings(int[] species, int level, int radialBasisSize, double 
         }
     }
 
+    /** The same settings starting from other radial coefficients (null: the default start). */
+    public MtpSettings withStart(MtpParameters from) {
+        return new MtpSettings(species, level, radialBasisSize, minDist, maxDist, reference, maxIterations, tolerance, ridge,
+                fitBias, from);
+    }
+
     @Override
     public int[] species() {
         return species.clone();

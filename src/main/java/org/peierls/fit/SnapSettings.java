@@ -1,5 +1,6 @@
 package org.peierls.fit;
 
+import org.peierls.descriptor.Bispectrum;
 import org.peierls.descriptor.BispectrumParameters;
 
 /**
@@ -24,9 +25,10 @@ public record SnapSettings(BispectrumParameters bispectrum, boolean quadratic, b
         }
     }
 
-    /** The basis these settings describe. */
-    public SnapBasis basis() {
-        return new SnapBasis(bispectrum, quadratic, fitBias);
+    /** The basis these settings describe: the bispectrum with linear or quadratic features. */
+    public FeatureBasis basis() {
+        Bispectrum b = new Bispectrum(bispectrum);
+        return new FeatureBasis(b, quadratic ? FeatureMap.quadratic(b.size()) : FeatureMap.linear(b.size()), fitBias);
     }
 
     public SnapSettings withSolver(Solver s) {

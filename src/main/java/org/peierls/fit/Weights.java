@@ -22,7 +22,8 @@ public record Weights(double energy, double force, double stress) {
 
     private static void check(String what, double w) {
         if (!(w >= 0) || !Double.isFinite(w)) {
-            throw new IllegalArgumentException(what + " weight must be finite and ≥ 0, got " + w);
+            // weights come from the user (options, weight files, experiments)
+            throw new org.peierls.util.InputException(what + " weight must be finite and ≥ 0, got " + w);
         }
     }
 
@@ -33,6 +34,15 @@ public record Weights(double energy, double force, double stress) {
             case FORCE -> force;
             case STRESS -> stress;
         };
+    }
+
+    /** {"energy_per_ev_per_atom": …, "force_per_ev_per_a": …, "stress_per_gpa": …}, as fit folders record them. */
+    public java.util.Map<String, Object> json() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("energy_per_ev_per_atom", energy);
+        m.put("force_per_ev_per_a", force);
+        m.put("stress_per_gpa", stress);
+        return m;
     }
 
     /** A copy with the energy weight replaced. */

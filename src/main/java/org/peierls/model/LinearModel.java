@@ -2,6 +2,7 @@ package org.peierls.model;
 
 /**
  * E_i = β0 + β·B_i (linear SNAP, Thompson et al. (2015), eq. 14); β_i = β for every atom.
+ * Parameters in the order (β0, β1, …, βn), which is also LAMMPS's {@code .snapcoeff} order.
  */
 public final class LinearModel implements Model {
 
@@ -44,7 +45,7 @@ public final class LinearModel implements Model {
     }
 
     @Override
-    public int coefficientCount() {
+    public int parameterCount() {
         return weights.length + 1;
     }
 
@@ -58,8 +59,21 @@ public final class LinearModel implements Model {
         return e;
     }
 
+    /** ∂E_i/∂θ = (1, B_i). */
     @Override
-    public double[] coefficients() {
+    public double parameterGradient(double[] b, int offset, double[] gradient, int gradientOffset) {
+        gradient[gradientOffset] = 1;
+        double e = bias;
+        for (int k = 0; k < weights.length; k++) {
+            double v = b[offset + k];
+            gradient[gradientOffset + 1 + k] = v;
+            e += weights[k] * v;
+        }
+        return e;
+    }
+
+    @Override
+    public double[] parameters() {
         double[] c = new double[weights.length + 1];
         c[0] = bias;
         System.arraycopy(weights, 0, c, 1, weights.length);

@@ -1,27 +1,34 @@
 package org.peierls.model;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.peierls.potential.PotentialSpecs;
+import java.util.Map;
+import java.util.function.Function;
+import org.peierls.potential.Potential;
+import org.peierls.potential.PotentialSpecProvider;
 import org.peierls.util.InputException;
 
 /**
- * Registers the potential specs of this package with {@link PotentialSpecs}:
- * {@code snap:FILE.snapcoeff} (SNAP alone, the {@code .snapparam} beside it) and
- * {@code snap:FILE.snap} (the whole potential as the LAMMPS include file defines it, e.g. ZBL +
- * SNAP), and {@code mtp:FILE.mtp[:EL,…]} ({@link MtpFile}). Called by the command line at
- * start-up; idempotent.
+ * The potential specs of this package, found by {@link org.peierls.potential.PotentialSpecs}
+ * through {@code ServiceLoader}: {@code snap:FILE.snapcoeff} (SNAP alone, the {@code .snapparam}
+ * beside it), {@code snap:FILE.snap} (the whole potential as the LAMMPS include file defines it,
+ * e.g. ZBL + SNAP), {@code mtp:FILE.mtp[:EL,…]} ({@link MtpFile}) and a bare path ending in
+ * {@code .mtp}.
  */
-public final class ModelSpecs {
+public final class ModelSpecs implements PotentialSpecProvider {
 
-    private ModelSpecs() {
+    @Override
+    public Map<String, Function<String, Potential>> specs() {
+        return Map.of("snap", ModelSpecs::snap, "mtp", MtpFile::spec);
     }
 
-    public static void register() {
-        PotentialSpecs.register("snap", ModelSpecs::snap);
-        MtpFile.registerSpecs();
+    @Override
+    public Potential fromPath(Path p) {
+        boolean mtp = p.getFileName() != null && p.getFileName().toString().endsWith(".mtp") && Files.isRegularFile(p);
+        return mtp ? MtpFile.read(p, null).potential(p.toString()) : null;
     }
 
-    static org.peierls.potential.Potential snap(String arg) {
+    static Potential snap(String arg) {
         Path p = Path.of(arg);
         String name = p.getFileName() == null ? arg : p.getFileName().toString();
         if (name.endsWith(".snapcoeff")) {

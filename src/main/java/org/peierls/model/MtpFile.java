@@ -19,7 +19,6 @@ import org.peierls.descriptor.MtpDescriptor;
 import org.peierls.descriptor.MtpParameters;
 import org.peierls.io.AtomicWrite;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.util.InputException;
 
 /**
@@ -544,22 +543,7 @@ public record MtpFile(String name, int[] species, MtpParameters parameters, doub
 
     // ------------------------------------------------------------------ potential specs
 
-    private static boolean registered;
-
-    /**
-     * Registers {@code mtp:FILE.mtp} and {@code mtp:FILE.mtp:EL,EL…} (elements of MLIP species 0,
-     * 1, …) and bare paths ending in {@code .mtp} as potential specs. Idempotent.
-     */
-    public static synchronized void registerSpecs() {
-        if (registered) {
-            return;
-        }
-        PotentialSpecs.register("mtp", MtpFile::spec);
-        PotentialSpecs.registerPathLoader(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".mtp")
-                && Files.isRegularFile(p) ? read(p, null).potential(p.toString()) : null);
-        registered = true;
-    }
-
+    /** The potential of {@code mtp:FILE.mtp} or {@code mtp:FILE.mtp:EL,EL…} (elements of MLIP species 0, 1, …; see {@link ModelSpecs}). */
     static Potential spec(String arg) {
         String file = arg;
         List<String> elements = null;

@@ -4,7 +4,7 @@ package org.peierls.model;
  * E_i = β0 + β·B_i + ½·B_i·α·B_i (quadratic SNAP, Wood &amp; Thompson, J. Chem. Phys. 148, 241721
  * (2018), eq. 4), α symmetric; β_i = β + α·B_i.
  *
- * <p>Coefficient order is LAMMPS's ({@code quadraticflag 1}): β0, β_1…β_n, then for k = 1…n the
+ * <p>Parameter order is LAMMPS's ({@code quadraticflag 1}): β0, β_1…β_n, then for k = 1…n the
  * upper triangle row by row, α_kk, α_k,k+1, …, α_kn — n(n+1)/2 numbers, the diagonal ones entering
  * as ½·α_kk·B_k² and the off-diagonal ones as α_kl·B_k·B_l.</p>
  */
@@ -63,7 +63,7 @@ public final class QuadraticModel implements Model {
     }
 
     @Override
-    public int coefficientCount() {
+    public int parameterCount() {
         return coefficientCount(n);
     }
 
@@ -92,9 +92,33 @@ public final class QuadraticModel implements Model {
         return e;
     }
 
+    /** ∂E_i/∂θ = (1, B, then ½B_k² on the diagonal and B_k·B_l off it, in the packed order). */
     @Override
-    public double[] coefficients() {
-        double[] c = new double[coefficientCount()];
+    public double parameterGradient(double[] b, int offset, double[] gradient, int gradientOffset) {
+        gradient[gradientOffset] = 1;
+        double e = bias;
+        for (int k = 0; k < n; k++) {
+            gradient[gradientOffset + 1 + k] = b[offset + k];
+            e += linear[k] * b[offset + k];
+        }
+        int p = 0, g = gradientOffset + 1 + n;
+        for (int k = 0; k < n; k++) {
+            double bk = b[offset + k];
+            gradient[g + p] = 0.5 * bk * bk;
+            e += quadratic[p] * gradient[g + p];
+            p++;
+            for (int l = k + 1; l < n; l++) {
+                gradient[g + p] = bk * b[offset + l];
+                e += quadratic[p] * gradient[g + p];
+                p++;
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public double[] parameters() {
+        double[] c = new double[parameterCount()];
         c[0] = bias;
         System.arraycopy(linear, 0, c, 1, n);
         System.arraycopy(quadratic, 0, c, 1 + n, quadratic.length);

@@ -258,7 +258,7 @@ public final class SnapFiles {
         c.append("# ").append(comment == null ? "" : comment.replace('\n', ' ')).append('\n');
         c.append("# written by Peierls\n\n");
         int nt = potential.types();
-        int ncoeff = potential.model(0).coefficientCount();
+        int ncoeff = potential.model(0).parameterCount();
         c.append(nt).append(' ').append(ncoeff).append('\n');
         int[] z = bp.elements();
         for (int t = 0; t < nt; t++) {
@@ -268,7 +268,7 @@ public final class SnapFiles {
             }
             c.append(Element.symbol(z[t])).append(' ').append(fmt(bp.radelem()[t])).append(' ')
                     .append(fmt(bp.wj()[t])).append('\n');
-            for (double v : m.coefficients()) {
+            for (double v : m.parameters()) {   // linear and quadratic models keep LAMMPS's order
                 c.append(fmt(v)).append('\n');
             }
         }

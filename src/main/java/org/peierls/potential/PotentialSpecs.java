@@ -23,22 +23,25 @@ import org.peierls.util.InputException;
  * <li>{@code lj:EPS,SIGMA,RCUT} shifted Lennard-Jones (eV, Å, Å), any element;</li>
  * <li>{@code morse:D0,ALPHA,R0,RCUT} shifted Morse (eV, 1/Å, Å, Å), any element;</li>
  * <li>{@code zbl:INNER,OUTER} ZBL repulsion with LAMMPS switching, charges = atomic numbers;</li>
- * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, registered by
- *     {@code org.peierls.model.ModelSpecs}, which the command line calls at start-up).</li>
+ * <li>{@code snap:FILE.snapcoeff} and {@code snap:FILE.snap} (SNAP, provided by
+ *     {@code org.peierls.model.ModelSpecs});</li>
  * <li>{@code mtp:FILE.mtp[:EL,EL…]} an MLIP-2 moment tensor potential, elements of its species 0,
- *     1, … unless the file names them (registered by {@code org.peierls.model.MtpFile}; a bare
- *     path ending in {@code .mtp} also works).</li>
- * <li>a bare path: the folder or {@code model.json} of a fitted model (a loader registered with
- *     {@link #registerPathLoader} by {@code org.peierls.fit.FittedModel}, also at start-up).</li>
+ *     1, … unless the file names them (also {@code model.ModelSpecs}; a bare path ending in
+ *     {@code .mtp} also works);</li>
+ * <li>a bare path, or {@code fit:PATH}: the folder or {@code model.json} of a fitted model
+ *     ({@code org.peierls.fit.ModelStore}).</li>
  * </ul>
  * A sum (hybrid/overlay) joins specs with {@code " + "}, e.g. {@code zbl:4.0,4.8 + eam/alloy:X}.
- * Other packages add prefixes with {@link #register}.
+ * Packages above this one contribute specs as a {@link PotentialSpecProvider} (found with
+ * {@code ServiceLoader} on first use); {@link #register} adds one in code.
  */
 public final class PotentialSpecs {
 
     private static final Map<String, Function<String, Potential>> REGISTRY = new LinkedHashMap<>();
     /** Loaders of bare-path specs (see {@link #registerPathLoader}). */
     private static final List<Function<Path, Potential>> PATH_LOADERS = new ArrayList<>();
+    /** Whether the {@link PotentialSpecProvider}s have been loaded. */
+    private static boolean providersLoaded;
 
     static {
         register("eam", arg -> EamPotential.funcfl(paths(arg)));
@@ -78,9 +81,23 @@ public final class PotentialSpecs {
         REGISTRY.put(prefix, maker);
     }
 
-    /** The registered prefixes, in registration order. */
+    /** The registered prefixes, in registration order (built-in ones first, then the providers'). */
     public static synchronized List<String> prefixes() {
+        loadProviders();
         return new ArrayList<>(REGISTRY.keySet());
+    }
+
+    /** Adds the specs of every {@link PotentialSpecProvider} on the class path, once. */
+    private static synchronized void loadProviders() {
+        if (providersLoaded) {
+            return;
+        }
+        providersLoaded = true;
+        for (PotentialSpecProvider p : java.util.ServiceLoader.load(PotentialSpecProvider.class,
+                PotentialSpecs.class.getClassLoader())) {
+            p.specs().forEach(REGISTRY::putIfAbsent);
+            PATH_LOADERS.add(p::fromPath);
+        }
     }
 
     /**
@@ -117,6 +134,7 @@ public final class PotentialSpecs {
         String arg = spec.substring(colon + 1).trim();
         Function<String, Potential> maker;
         synchronized (PotentialSpecs.class) {
+            loadProviders();
             maker = REGISTRY.get(prefix);
         }
         if (maker == null) {
@@ -142,6 +160,7 @@ public final class PotentialSpecs {
         }
         List<Function<Path, Potential>> loaders;
         synchronized (PotentialSpecs.class) {
+            loadProviders();
             loaders = new ArrayList<>(PATH_LOADERS);
         }
         for (Function<Path, Potential> l : loaders) {

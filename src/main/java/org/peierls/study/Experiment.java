@@ -1,5 +1,6 @@
 package org.peierls.study;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.peierls.active.Family;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.LatticeType;
+import org.peierls.fit.FitJob;
+import org.peierls.fit.ModelKind;
+import org.peierls.fit.ModelKinds;
+import org.peierls.fit.OptionValues;
 import org.peierls.properties.Property;
 import org.peierls.util.InputException;
 
@@ -44,41 +53,33 @@ public record Experiment(String name, String element, String lattice, Double a0,
                         List<String> battery, Boolean quick) {
 
     /**
-     * A student model.
+     * A student model: a {@link ModelKind} by name with its options, in the experiment's words.
      *
-     * @param name    label in the report
-     * @param model   snap, qsnap or mtp
-     * @param twojmax SNAP 2J_max
-     * @param rcutfac cutoff, Å (SNAP: rcutfac · 2 · radelem with radelem 0.5 = rcutfac; MTP: R_cut)
-     * @param level   MTP level (lev_max, default 10)
+     * @param name      label in the report
+     * @param model     a model kind ({@link ModelKinds}: snap, qsnap, mtp, …)
      * @param reference potential subtracted before fitting and added back (e.g. {@code zbl:1.8,2.3}, a
-     *                short-range repulsive wall below the nearest-neighbour distance); null or "none": nothing
+     *                  short-range repulsive wall below the nearest-neighbour distance); null or "none": nothing
+     * @param options   the kind's options by their snake_case names (e.g. twojmax, rcutfac, level),
+     *                  as text; the kind's study defaults fill in the others
+     *                  ({@link ModelKind#studyDefaults}: SNAP 2J = 6 on 5 Å, MTP level 10, …)
      */
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Student(String name, String model, Integer twojmax, Double rcutfac, Integer level, String reference) {
+    public record Student(String name, String model, String reference, Map<String, String> options) {
         public Student {
             if (model == null || model.isBlank()) {
-                throw new InputException("every student needs a model (snap, qsnap, mtp)");
+                throw new InputException("every student needs a model (" + ModelKinds.names() + ")");
             }
             model = model.trim().toLowerCase(Locale.ROOT);
-            if (!List.of("snap", "qsnap", "mtp").contains(model)) {
-                throw new InputException((name == null ? "" : "student " + name + ": ") + "unknown model '" + model + "' (snap, qsnap, mtp)");
+            String who = name == null || name.isBlank() ? "" : "student " + name + ": ";
+            ModelKind<?> kind;
+            try {
+                kind = ModelKinds.named(model);
+            } catch (InputException e) {
+                throw new InputException(who + e.getMessage());
             }
             if (name == null || name.isBlank()) {
                 name = model;
             }
-            if (twojmax == null) {
-                twojmax = 6;
-            }
-            if (rcutfac == null) {
-                rcutfac = 5.0;
-            }
-            if (twojmax < 0 || twojmax > 12) {
-                throw new InputException("student " + name + ": twojmax " + twojmax + " is outside 0…12");
-            }
-            if (!(rcutfac > 0)) {
-                throw new InputException("student " + name + ": rcutfac must be positive");
-            }
+            options = options == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
             if (reference != null && (reference.isBlank() || reference.trim().equalsIgnoreCase("none"))) {
                 reference = null;
             }
@@ -89,6 +90,57 @@ public record Experiment(String name, String element, String lattice, Double a0,
                     throw new InputException("student " + name + ": reference '" + reference + "': " + e.getMessage());
                 }
                 reference = reference.trim();
+            }
+            choice(kind, name, options); // validates the options now, not at the first fit
+        }
+
+        /** A student from the keys of its YAML map: name, model, reference, and the model's options. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Student fromKeys(Map<String, Object> keys) {
+            Map<String, String> options = new LinkedHashMap<>();
+            String name = null, model = null, reference = null;
+            for (Map.Entry<String, Object> e : keys.entrySet()) {
+                Object v = e.getValue();
+                switch (e.getKey()) {
+                    case "name" -> name = v == null ? null : String.valueOf(v);
+                    case "model" -> model = v == null ? null : String.valueOf(v);
+                    case "reference" -> reference = v == null ? null : String.valueOf(v);
+                    default -> options.put(e.getKey(), text(v));
+                }
+            }
+            return new Student(name, model, reference, options);
+        }
+
+        /** A YAML value as option text: lists joined by commas. */
+        private static String text(Object v) {
+            if (v instanceof java.util.Collection<?> c) {
+                List<String> parts = new ArrayList<>();
+                for (Object o : c) {
+                    parts.add(String.valueOf(o));
+                }
+                return String.join(",", parts);
+            }
+            return v == null ? null : String.valueOf(v);
+        }
+
+        /** The model kind. */
+        public ModelKind<?> kind() {
+            return ModelKinds.named(model);
+        }
+
+        /** The kind with its options: the student's, over the kind's study defaults. */
+        public FitJob.Choice<?> choice() {
+            return choice(kind(), name, options);
+        }
+
+        private static FitJob.Choice<?> choice(ModelKind<?> kind, String name, Map<String, String> options) {
+            Map<String, String> values = new LinkedHashMap<>(kind.studyDefaults());
+            values.putAll(options);
+            try {
+                return FitJob.Choice.of(kind, OptionValues.ofFile(kind, values, "student " + name));
+            } catch (InputException e) {
+                String m = e.getMessage();
+                throw new InputException(m.startsWith("student ") ? m : "student " + name + ": " + m);
             }
         }
     }
@@ -147,7 +199,7 @@ public record Experiment(String name, String element, String lattice, Double a0,
         }
         ladder = List.copyOf(keys);
         if (students == null || students.isEmpty()) {
-            students = List.of(new Student("snap", "snap", 6, 5.0, null, null), new Student("qsnap", "qsnap", 6, 5.0, null, null));
+            students = List.of(new Student("snap", "snap", null, Map.of()), new Student("qsnap", "qsnap", null, Map.of()));
         }
         List<String> names = new ArrayList<>();
         for (Student s : students) {

@@ -7,32 +7,24 @@ import java.util.Map;
 import org.peierls.active.Family;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.Frame;
-import org.peierls.descriptor.BispectrumParameters;
-import org.peierls.descriptor.MtpParameters;
 import org.peierls.fit.Configuration;
 import org.peierls.fit.Dataset;
-import org.peierls.fit.DesignMatrix;
+import org.peierls.fit.FitContext;
 import org.peierls.fit.FittedModel;
 import org.peierls.fit.Metrics;
-import org.peierls.fit.MtpFit;
-import org.peierls.fit.MtpSettings;
+import org.peierls.fit.ModelKind;
 import org.peierls.fit.Prediction;
 import org.peierls.fit.Reference;
 import org.peierls.fit.Role;
-import org.peierls.fit.SnapFit;
-import org.peierls.fit.SnapSettings;
-import org.peierls.fit.SvdSolver;
 import org.peierls.fit.Weights;
 import org.peierls.potential.Potential;
-import org.peierls.util.InputException;
 import org.peierls.util.Progress;
 
 /**
- * Fits one student on every rung of the ladder. SNAP and quadratic SNAP: the design matrix (the
- * expensive descriptor gradients) is built once for all configurations; each rung only changes
- * which rows are training rows, so the rungs cost one least-squares solve each. MTP: the radial
- * functions are nonlinear parameters, so each rung is a fit of its own (variable projection, see
- * {@link MtpFit}), started from the previous rung's radial functions.
+ * Fits one student on every rung of the ladder, through its model kind's session: SNAP and
+ * quadratic SNAP build the design matrix (the expensive descriptor gradients) once for all
+ * configurations, so each rung costs one least-squares solve; MTP fits each rung (its radial
+ * functions are non-linear parameters), started from the previous rung's radial functions.
  */
 public final class LadderFit {
 
@@ -62,20 +54,10 @@ public final class LadderFit {
     private LadderFit() {
     }
 
-    /** The fit settings of a student: SNAP or quadratic SNAP on one element, SVD solver, β0 fitted. */
-    public static SnapSettings settings(Experiment.Student s, String element) {
-        boolean quadratic = switch (s.model()) {
-            case "snap" -> false;
-            case "qsnap" -> true;
-            default -> throw new InputException("student " + s.name() + ": model '" + s.model() + "' is not SNAP (snap, qsnap, mtp)");
-        };
-        BispectrumParameters p = new BispectrumParameters(s.rcutfac(), s.twojmax(), 0.99363, 0.0, true, false, false,
-                new int[]{Element.number(element)}, new double[]{0.5}, new double[]{1.0});
-        return new SnapSettings(p, quadratic, true, Reference.parse(s.reference(), java.util.Map.of()), new SvdSolver(1e-10));
-    }
-
     /**
-     * Fits {@code student} on every rung.
+     * Fits {@code student} on every rung: one {@link ModelKind.Session} over all configurations, so
+     * that a kind keeps what the rungs share (SNAP's design matrix) or starts each rung from the
+     * last (MTP's radial functions).
      *
      * @param frames  all labelled configurations
      * @param test    held-out mask per frame
@@ -83,32 +65,27 @@ public final class LadderFit {
      */
     public static List<Rung> fit(Experiment.Student student, String element, List<Frame> frames, boolean[] test,
                                  List<Family> ladder, Experiment.FitWeights w) {
-        if (!List.of("snap", "qsnap", "mtp").contains(student.model())) {
-            throw new InputException("student " + student.name() + ": unknown model '" + student.model() + "' (snap, qsnap, mtp)");
-        }
         List<Configuration> configs = new ArrayList<>();
         for (int k = 0; k < frames.size(); k++) {
             Frame f = frames.get(k);
             configs.add(new Configuration(f.group() + "#" + k, f.structure(), f.labels(), f.group(),
                     test[k] ? Role.TEST : Role.TRAIN, Configuration.ALL_STRESS));
         }
-        Dataset all = Dataset.of(configs).withWeights(new Weights(w.energy(), w.force(), w.stress()));
+        Weights weights = new Weights(w.energy(), w.force(), w.stress());
+        Dataset all = Dataset.of(configs).withWeights(weights);
         all.checkLabels();
-        if (student.model().equals("mtp")) {
-            return fitMtp(student, element, configs, all, test, ladder);
-        }
-        SnapSettings settings = settings(student, element);
-        DesignMatrix dm;
-        try (Progress progress = Progress.start(student.name() + " descriptors", configs.size())) {
-            dm = DesignMatrix.build(all, settings.basis(), settings.reference(), progress);
-        }
+        FitContext context = FitContext.of(all, new int[]{Element.number(element)},
+                Reference.parse(student.reference(), java.util.Map.of()), weights);
+        ModelKind.Session session = student.choice().session(context);
         List<Rung> out = new ArrayList<>();
-        for (int r = 0; r < ladder.size(); r++) {
-            List<Family> in = ladder.subList(0, r + 1);
-            Role[] roles = roles(configs, test, in);
-            int nTrain = trainCount(roles);
-            SnapFit fit = SnapFit.solve(dm.withData(all.withRoles(roles)), settings);
-            out.add(rung(student, r, in, fit.potential(), fit.predictions(), FittedModel.json(fit), configs, roles, nTrain));
+        try (Progress progress = Progress.start(student.name() + " fits", ladder.size())) {
+            for (int r = 0; r < ladder.size(); r++) {
+                List<Family> in = ladder.subList(0, r + 1);
+                Role[] roles = roles(configs, test, in);
+                FittedModel fit = session.fit(all.withRoles(roles));
+                out.add(rung(student, r, in, fit.potential(), fit.predictions(), fit.json(), configs, roles, trainCount(roles)));
+                progress.step();
+            }
         }
         return out;
     }
@@ -121,31 +98,6 @@ public final class LadderFit {
             roles[k] = test[k] ? Role.TEST : (in.contains(fam) ? Role.TRAIN : Role.UNUSED);
         }
         return roles;
-    }
-
-    /** The MTP settings of a student: its level (default 10), 8 radial functions on [1.5 Å, rcutfac]. */
-    static MtpSettings mtpSettings(Experiment.Student s, String element, MtpParameters start) {
-        int level = s.level() == null ? 10 : s.level();
-        return new MtpSettings(new int[]{Element.number(element)}, level, 8, 1.5, s.rcutfac(),
-                Reference.parse(s.reference(), java.util.Map.of()), 60, 1e-3, 1e-10, true, start);
-    }
-
-    private static List<Rung> fitMtp(Experiment.Student student, String element, List<Configuration> configs, Dataset all,
-                                     boolean[] test, List<Family> ladder) {
-        List<Rung> out = new ArrayList<>();
-        MtpParameters start = null;
-        try (Progress progress = Progress.start(student.name() + " MTP fits", ladder.size())) {
-            for (int r = 0; r < ladder.size(); r++) {
-                List<Family> in = ladder.subList(0, r + 1);
-                Role[] roles = roles(configs, test, in);
-                int nTrain = trainCount(roles);
-                MtpFit fit = MtpFit.run(all.withRoles(roles), mtpSettings(student, element, start), null);
-                start = fit.parameters();
-                out.add(rung(student, r, in, fit.potential(), fit.predictions(), FittedModel.json(fit), configs, roles, nTrain));
-                progress.step();
-            }
-        }
-        return out;
     }
 
     private static int trainCount(Role[] roles) {

@@ -17,7 +17,7 @@ import org.peierls.atoms.Frame;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.defects.PointDefects;
-import org.peierls.fit.FittedModel;
+import org.peierls.fit.ModelStore;
 import org.peierls.fit.Metrics;
 import org.peierls.io.AtomicWrite;
 import org.peierls.io.ExtendedXyz;
@@ -165,7 +165,7 @@ public final class Study {
 
     private void writeModel(LadderFit.Rung r) {
         Path file = out.resolve("models").resolve(r.id()).resolve("model.json");
-        FittedModel.write(file, r.model());
+        ModelStore.write(file, r.model());
     }
 
     /**

@@ -197,7 +197,7 @@ class FitCommandsTest {
 
         r = IoCommandsTest.run("fit", "--data", train.toString(), "--level", "8", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("use them with --model mtp"), r.err());
+        assertTrue(r.err().contains("--level is an option of mtp models") && r.err().contains("use it with --model mtp"), r.err());
         // several weights: chosen by cross-validation of the linear step at the --init radial functions
         Path cvOut = tmp.resolve("mtp-cv");
         r = IoCommandsTest.run("fit", "--data", train.toString(), "--test", test.toString(), "--model", "mtp", "--level", "8",

@@ -35,7 +35,7 @@ class CrossValidationTest {
     @Test
     void mergedFoldTrianglesEqualSeparateFits() {
         Dataset d = FitTestData.data(15, MO, 0, 22).withWeights(new Weights(30, 1, 0.5));
-        SnapBasis basis = new SnapBasis(FitTestData.bispectrum(MO), true, true);
+        FeatureBasis basis = new SnapSettings(FitTestData.bispectrum(MO), true, true, null, null).basis();
         DesignMatrix dm = DesignMatrix.build(d, basis, Reference.NONE, Progress.silent());
         List<Solver> solvers = List.of(new SvdSolver(1e-13), new RidgeSolver(1e-3));
         List<Metrics> cv = CrossValidation.run(dm, 3, 9, solvers);

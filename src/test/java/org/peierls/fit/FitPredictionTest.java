@@ -22,12 +22,6 @@ import org.peierls.util.Progress;
  */
 class FitPredictionTest {
 
-    @org.junit.jupiter.api.BeforeAll
-    static void registerSpecs() {
-        org.peierls.model.ModelSpecs.register();
-        FittedModel.registerSpecs();
-    }
-
     private static final int MO = FitTestData.z("Mo"), NB = FitTestData.z("Nb");
 
     private static SnapFit fit(boolean quadratic) {
@@ -85,14 +79,14 @@ class FitPredictionTest {
     @Test
     void writtenModelAndLammpsFilesGiveTheSamePotential(@TempDir Path dir) {
         SnapFit f = fit(true);
-        FittedModel.write(dir.resolve(FittedModel.FILE), FittedModel.json(f));
+        ModelStore.write(dir.resolve(ModelStore.FILE), f.json());
         Path snap = LammpsExport.write(dir, "MoNb_pot", f, "test fit");
         assertTrue(Files.exists(dir.resolve("MoNb_pot.snapcoeff")));
         String text = readString(snap);
         assertTrue(text.contains("pair_style hybrid/overlay zbl 2.0 3.0 snap"), text);
         assertTrue(text.contains("pair_coeff 1 2 zbl 42 41"), text);
         checkRowsAgainst(f, PotentialSpecs.parse(dir.toString()));
-        checkRowsAgainst(f, PotentialSpecs.parse(dir.resolve(FittedModel.FILE).toString()));
+        checkRowsAgainst(f, PotentialSpecs.parse(dir.resolve(ModelStore.FILE).toString()));
         checkRowsAgainst(f, PotentialSpecs.parse("snap:" + snap));
     }
 

@@ -20,12 +20,6 @@ import org.peierls.util.Progress;
  */
 class ZuoMlearnTest {
 
-    @org.junit.jupiter.api.BeforeAll
-    static void registerSpecs() {
-        org.peierls.model.ModelSpecs.register();
-        FittedModel.registerSpecs();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "Ni, linear, 0.78, 0.038",

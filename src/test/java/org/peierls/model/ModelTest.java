@@ -22,7 +22,7 @@ class ModelTest {
         assertEquals(-3 + 0.11 * b1 - 0.4 * b2, beta[1], 1e-14);
         assertEquals(2, QuadraticModel.descriptorsFor(6));
         assertEquals(30, QuadraticModel.descriptorsFor(496)); // Zuo's Mo qSNAP: 2J = 6
-        assertArrayEquals(new double[]{0.5, 2, -3, 0.7, 0.11, -0.4}, m.coefficients(), 0.0);
+        assertArrayEquals(new double[]{0.5, 2, -3, 0.7, 0.11, -0.4}, m.parameters(), 0.0);
     }
 
     @Test
@@ -51,6 +51,40 @@ class ModelTest {
                 // quadratic in B: central differences are exact up to round-off (~1e-10 here)
                 assertEquals(fd, beta[1 + k], 1e-8, m.getClass().getSimpleName() + " β_" + k);
             }
+        }
+    }
+
+    /**
+     * ∂E/∂θ: both models are linear in their parameters, so E(θ + h·e_k) − E(θ) = h·∂E/∂θ_k to
+     * round-off (1e-10 for |E| of a few units), and the energy returned with the gradient is E.
+     */
+    @Test
+    void parameterGradientIsTheDerivativeOfTheEnergy() {
+        Random r = new Random(2);
+        int n = 9;
+        double[] c = new double[QuadraticModel.coefficientCount(n)];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = r.nextGaussian();
+        }
+        double[] b = new double[n + 2];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = r.nextGaussian();
+        }
+        for (boolean quadratic : new boolean[]{false, true}) {
+            double[] theta = quadratic ? c : java.util.Arrays.copyOf(c, n + 1);
+            Model m = quadratic ? QuadraticModel.fromCoefficients(theta) : LinearModel.fromCoefficients(theta);
+            double[] g = new double[m.parameterCount() + 1];
+            double e = m.parameterGradient(b, 2, g, 1);
+            assertEquals(m.energy(b, 2), e, 1e-12);
+            assertEquals(theta.length, m.parameterCount());
+            for (int k = 0; k < theta.length; k++) {
+                double[] tp = theta.clone();
+                tp[k] += 1e-3;
+                Model mp = quadratic ? QuadraticModel.fromCoefficients(tp) : LinearModel.fromCoefficients(tp);
+                assertEquals((mp.energy(b, 2) - e) / 1e-3, g[1 + k], 1e-8, (quadratic ? "quadratic" : "linear") + " θ_" + k);
+            }
+            assertEquals(false, m.hasVariance());
+            assertEquals(true, Double.isNaN(m.variance(b, 2)));
         }
     }
 

@@ -62,7 +62,6 @@ class MtpFileTest {
         MtpFile f = random(10, new int[]{42}, 2);
         Path ours = dir.resolve("ours.mtp");
         f.write(ours);
-        MtpFile.registerSpecs();
         Structure s = TestStructures.distortedBcc(42, 0, 3.16, 2, 0.1, 4);
         double e = f.potential("x").compute(s).energy();
         assertEquals(e, PotentialSpecs.parse("mtp:" + ours).compute(s).energy(), 0);

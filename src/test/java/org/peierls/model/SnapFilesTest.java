@@ -129,7 +129,6 @@ class SnapFilesTest {
 
     @Test
     void specsNameTheFileKind() {
-        ModelSpecs.register();
         assertInstanceOf(MlPotential.class, PotentialSpecs.parse("snap:" + SharedData.lammpsPotential("Ta06A.snapcoeff")));
         assertInstanceOf(SumPotential.class, PotentialSpecs.parse("snap:" + SharedData.lammpsPotential("Ta06A.snap")));
         assertThrows(InputException.class, () -> PotentialSpecs.parse("snap:" + dir.resolve("x.txt")));

@@ -84,7 +84,6 @@ class SnapLammpsReferenceTest {
     }
 
     static Potential spec(String s) {
-        ModelSpecs.register();
         return PotentialSpecs.parse(s);
     }
 }

@@ -28,7 +28,7 @@ class LadderFitTest {
             frames.addAll(data.generate(f, s -> { }));
         }
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
-        Experiment.Student student = new Experiment.Student("snap", "snap", 6, 5.0, null, null);
+        Experiment.Student student = new Experiment.Student("snap", "snap", null, java.util.Map.of("twojmax", "6", "rcutfac", "5.0"));
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
         assertEquals(ladder.size(), rungs.size());
         for (LadderFit.Rung r : rungs) {
@@ -63,7 +63,7 @@ class LadderFitTest {
             frames.addAll(data.generate(f, s -> { }));
         }
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
-        Experiment.Student student = new Experiment.Student("mtp", "mtp", null, 5.0, 8, "zbl:1.8,2.3");
+        Experiment.Student student = new Experiment.Student("mtp", "mtp", "zbl:1.8,2.3", java.util.Map.of("rcutfac", "5.0", "level", "8"));
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
         assertEquals(2, rungs.size());
         for (LadderFit.Rung r : rungs) {
