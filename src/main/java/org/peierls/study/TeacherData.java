@@ -23,6 +23,7 @@ import org.peierls.defects.ScrewQuadrupole;
 import org.peierls.defects.Slab;
 import org.peierls.defects.Surface;
 import org.peierls.defects.TiltGrainBoundary;
+import org.peierls.optim.Minimizer;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
 import org.peierls.sim.md.Integrator;
@@ -289,7 +290,7 @@ public final class TeacherData {
     private Structure relax(Structure s) {
         Relaxation.Options o = Relaxation.Options.defaults().withFmax(0.01).withMaxSteps(options.relaxSteps());
         // honour masks built in by the defect builders (z-only relaxation of stacking faults)
-        return Relaxation.run(s, teacher, o, org.peierls.sim.min.Minimizer.SILENT).structure();
+        return Relaxation.run(s, teacher, o, org.peierls.optim.Minimizer.SILENT).structure();
     }
 
     private Structure rattle(Structure s, double sigma) {

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * What a minimizer needs from a problem (the ASE contract): a flat vector of degrees of freedom,

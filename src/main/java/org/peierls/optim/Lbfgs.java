@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989): the two-loop recursion over the last

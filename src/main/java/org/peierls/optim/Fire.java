@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * FIRE 2.0, the fast inertial relaxation engine as revised by Guénolé et al., Comput. Mater. Sci.

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * When a minimization ends. Checked after every iteration, in this order: force, energy,

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * A line search for the strong Wolfe conditions: bracketing followed by a "zoom" with safeguarded

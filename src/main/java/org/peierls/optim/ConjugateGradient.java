@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * Nonlinear conjugate gradients, Polak–Ribière with non-negative β ("PR+", Gilbert &amp; Nocedal

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /** A local minimizer of a {@link Minimizable}. */
 public interface Minimizer {
