@@ -21,6 +21,12 @@ import org.peierls.model.MlPotential;
 import org.peierls.model.Model;
 import org.peierls.model.MtpFile;
 import org.peierls.neighbors.NeighborList;
+import org.peierls.optim.Bfgs;
+import org.peierls.optim.Minimizable;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.Minimizer;
+import org.peierls.optim.StopCriteria;
+import org.peierls.optim.Termination;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
 import org.peierls.potential.SumPotential;
@@ -38,8 +44,8 @@ import org.peierls.util.Progress;
  * ξ) is solved exactly by the {@link DesignMatrix}/{@link LeastSquares} machinery of the SNAP fit
  * (rows from {@link MtpDescriptor#rows}), plus a tiny fixed ridge on ξ that keeps the solution
  * smooth in c. The reduced loss L(c) = min_x L(c, x) is then minimised over c alone by dense BFGS
- * with a backtracking line search ({@link Bfgs}) — Golub &amp; Pereyra's variable projection
- * (SIAM J. Numer. Anal. 10, 413 (1973)). By the envelope theorem ∇L(c) = ∂L/∂c at x*(c): the
+ * with a backtracking line search ({@link Bfgs}, on the trainer as a {@link Minimizable}) — Golub
+ * &amp; Pereyra's variable projection (SIAM J. Numer. Anal. 10, 413 (1973)). By the envelope theorem ∇L(c) = ∂L/∂c at x*(c): the
  * residuals give an energy factor a, per-atom force weights v and a deformation H for every
  * configuration, and {@link MtpDescriptor#radialGradient} returns the exact gradient in one forward
  * tangent and one adjoint-with-tangent pass (checked against finite differences in the tests).</p>
@@ -214,46 +220,33 @@ public final class MtpFit {
         long t0 = System.nanoTime();
         Trainer tr = new Trainer(data, settings);
         double[] y0 = tr.start();
-        List<Step> history = new ArrayList<>();
         if (log != null) {
             log.printf(Locale.ROOT, "MTP level %d: %d basis functions, %d radial coefficients, %d training configurations%n",
                     settings.level(), tr.basis.size(), y0.length, tr.train.length);
             log.flush();
         }
-        Bfgs.Listener listener = (it, value, x, g) -> {
-            Step s = tr.step(it, value, t0);
-            history.add(s);
-            if (log != null) {
-                log.println(format(s));
-                log.flush();
-            }
-            return !converged(history, settings.tolerance());
-        };
+        List<Step> history = new ArrayList<>();
         double[] best = y0;
         String stop;
         boolean converged;
         if (settings.maxIterations() == 0) {
             double l0 = tr.evaluate(y0, null);
             checkFinite(l0);
-            listener.iteration(0, l0, y0, null);
+            new Recorder(tr, history, settings.tolerance(), t0, log, null).record(0, l0);
             stop = "no iterations asked (linear fit of the initial radial functions)";
             converged = true;
         } else {
-            Bfgs.Result m;
+            Minimization m;
             try (Progress bar = Progress.start("MTP fit (BFGS iterations)", settings.maxIterations())) {
-                m = new Bfgs(0.1, 1.0).minimize(tr::evaluate, y0, settings.maxIterations(), 0, (it, value, x, g) -> {
-                    if (it > 0) {
-                        bar.step();
-                    }
-                    return listener.iteration(it, value, x, g);
-                });
+                m = new Bfgs(0.1, 1.0).minimize(tr, StopCriteria.force(0, settings.maxIterations()),
+                        new Recorder(tr, history, settings.tolerance(), t0, log, bar));
             } catch (IllegalStateException e) {
                 checkFinite(Double.NaN);
                 throw e;
             }
             best = m.x();
-            converged = m.stop() == Bfgs.Stop.LISTENER || m.stop() == Bfgs.Stop.GRADIENT;
-            stop = m.stop().description;
+            converged = m.termination() == Termination.STOPPED || m.termination() == Termination.FORCE_TOLERANCE;
+            stop = stopReason(m.termination());
             if (log != null) {
                 log.printf(Locale.ROOT, "BFGS: %s after %d iterations, %d loss evaluations%n", stop, m.iterations(),
                         tr.evaluations);
@@ -270,7 +263,8 @@ public final class MtpFit {
         double secs = (System.nanoTime() - t0) * 1e-9;
         MtpParameters p = tr.parameters(best);
         try (Progress progress = Progress.silent()) {
-            return new MtpFit(settings, data, p, tr.lastX.clone(), history, tr.evaluations, secs, converged, stop, progress);
+            return new MtpFit(settings, data, p, tr.lastX.clone(), history, tr.evaluations, secs, converged, stop,
+                    progress);
         }
     }
 
@@ -303,6 +297,70 @@ public final class MtpFit {
                 return String.format(Locale.ROOT, "column-scaled ridge %.3g", ridge);
             }
         };
+    }
+
+    /**
+     * Why BFGS stopped, in the words of model.json's "stop": the listener stops it when
+     * {@link #converged(List, double)} says so.
+     */
+    private static String stopReason(Termination t) {
+        return switch (t) {
+            case STOPPED -> "converged";
+            case FORCE_TOLERANCE -> "gradient below tolerance";
+            case MAX_ITERATIONS -> "iteration limit reached";
+            case LINE_SEARCH_FAILED -> "no further decrease found by the line search";
+            default -> t.description();
+        };
+    }
+
+    /**
+     * The BFGS listener: one {@link Step} (and log line) at the start and after every iteration;
+     * asks to stop once the loss has converged.
+     */
+    private static final class Recorder implements Minimizer.Listener {
+        private final Trainer trainer;
+        private final List<Step> history;
+        private final double tolerance;
+        private final long t0;
+        private final PrintWriter log;
+        private final Progress bar;
+
+        /**
+         * @param log may be null
+         * @param bar stepped once per iteration (may be null)
+         */
+        Recorder(Trainer trainer, List<Step> history, double tolerance, long t0, PrintWriter log, Progress bar) {
+            this.trainer = trainer;
+            this.history = history;
+            this.tolerance = tolerance;
+            this.t0 = t0;
+            this.log = log;
+            this.bar = bar;
+        }
+
+        @Override
+        public boolean start(double value, double forceNorm, double[] x) {
+            return record(0, value);
+        }
+
+        @Override
+        public boolean iteration(int iteration, double value, double forceNorm, double[] x) {
+            if (bar != null) {
+                bar.step();
+            }
+            return record(iteration, value);
+        }
+
+        /** Adds iteration {@code it} at loss {@code value} (the trainer's last evaluation); false once converged. */
+        boolean record(int it, double value) {
+            Step s = trainer.step(it, value, t0);
+            history.add(s);
+            if (log != null) {
+                log.println(format(s));
+                log.flush();
+            }
+            return !converged(history, tolerance);
+        }
     }
 
     /** Whether the loss fell by at most {@code tolerance} (relative) over the last 10 iterations. */
@@ -351,7 +409,7 @@ public final class MtpFit {
     }
 
     /** The caches and the variable-projection loss of one fit. */
-    static final class Trainer {
+    static final class Trainer implements Minimizable {
         final Dataset data;
         final MtpSettings settings;
         final MomentTensorBasis basis;
@@ -463,7 +521,13 @@ public final class MtpFit {
          * The starting point y (c = y·scale): f_μ = the μ-th Chebyshev function, scaled; with a
          * start in the settings, its radial functions where it has them (same element pair, μ &lt; K').
          */
-        double[] start() {
+        @Override
+        public int dimension() {
+            return scale.length;
+        }
+
+        @Override
+        public double[] start() {
             int k = basis.radialFunctions(), r = radial.size();
             double[] y = new double[scale.length];
             MtpParameters from = settings.start();
@@ -508,7 +572,8 @@ public final class MtpFit {
         }
 
         /** The reduced loss L(y) and, when {@code gradient} is not null, ∂L/∂y. */
-        double evaluate(double[] y, double[] gradient) {
+        @Override
+        public double evaluate(double[] y, double[] gradient) {
             evaluations++;
             MtpParameters p = parameters(y);
             MtpDescriptor d = new MtpDescriptor(p);

@@ -62,13 +62,13 @@ public final class ConjugateGradient implements Minimizer {
         double previousSlope = Double.NaN;
         double previousAlpha = Double.NaN;
         for (int it = 1; it <= stop.maxIterations(); it++) {
-            double slope = WolfeLineSearch.dot(g, d);
+            double slope = Vectors.dot(g, d);
             boolean steepest = false;
             if (!(slope < 0)) {
                 for (int k = 0; k < n; k++) {
                     d[k] = -g[k];
                 }
-                slope = WolfeLineSearch.dot(g, d);
+                slope = Vectors.dot(g, d);
                 steepest = true;
             }
             double dnorm = problem.stepNorm(d);

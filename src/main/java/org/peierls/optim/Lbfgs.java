@@ -68,7 +68,7 @@ public final class Lbfgs implements Minimizer {
             }
             for (int c = 0; c < stored; c++) {
                 int j = Math.floorMod(newest - c, memory);
-                a[j] = rho[j] * WolfeLineSearch.dot(s[j], d);
+                a[j] = rho[j] * Vectors.dot(s[j], d);
                 double aj = a[j];
                 double[] yj = y[j];
                 for (int k = 0; k < n; k++) {
@@ -76,21 +76,21 @@ public final class Lbfgs implements Minimizer {
                 }
             }
             if (stored > 0) {
-                double gamma = WolfeLineSearch.dot(s[newest], y[newest]) / WolfeLineSearch.dot(y[newest], y[newest]);
+                double gamma = Vectors.dot(s[newest], y[newest]) / Vectors.dot(y[newest], y[newest]);
                 for (int k = 0; k < n; k++) {
                     d[k] *= gamma;
                 }
             }
             for (int c = stored - 1; c >= 0; c--) {
                 int j = Math.floorMod(newest - c, memory);
-                double b = rho[j] * WolfeLineSearch.dot(y[j], d);
+                double b = rho[j] * Vectors.dot(y[j], d);
                 double coef = a[j] - b;
                 double[] sj = s[j];
                 for (int k = 0; k < n; k++) {
                     d[k] += coef * sj[k];
                 }
             }
-            double slope = WolfeLineSearch.dot(g, d);
+            double slope = Vectors.dot(g, d);
             if (!(slope < 0)) {
                 stored = 0;
                 for (int k = 0; k < n; k++) {

@@ -213,20 +213,4 @@ class MtpFitTest {
         e = assertThrows(InputException.class, () -> new MtpSettings(new int[]{MO}, 10, 8, 5.0, 4.0, Reference.NONE, 0, 0, 0, true));
         assertTrue(e.getMessage().contains("--min-dist"), e.getMessage());
     }
-
-    @Test
-    void bfgsMinimisesTheRosenbrockFunction() {
-        // a classic non-convex test: minimum 0 at (1, 1); BFGS with a line search reaches it to 1e-8
-        Bfgs.Result r = new Bfgs(0.1, 1.0).minimize((x, g) -> {
-            double a = 1 - x[0], b = x[1] - x[0] * x[0];
-            if (g != null) {
-                g[0] = -2 * a - 400 * x[0] * b;
-                g[1] = 200 * b;
-            }
-            return a * a + 100 * b * b;
-        }, new double[]{-1.2, 1.0}, 500, 1e-10, (it, v, x, g) -> true);
-        assertEquals(1.0, r.x()[0], 1e-6);
-        assertEquals(1.0, r.x()[1], 1e-6);
-        assertTrue(r.iterations() < 100, r.iterations() + " iterations");
-    }
 }
