@@ -17,7 +17,8 @@
  * and the metrics. {@link org.peierls.fit.Evaluation} measures any potential on labelled data.
  * {@link org.peierls.fit.MtpFit} fits moment tensor potentials on the same design-matrix machinery:
  * an exact linear solve for the species and moment coefficients inside a BFGS over the radial
- * coefficients (variable projection).</p>
+ * coefficients (variable projection; the loss is {@code MtpTrainer}, the BFGS that of
+ * {@link org.peierls.optim}).</p>
  *
  * <p>Regression anchors: the Ta example of FitSNAP reproduces its coefficients to 3e-7 and its
  * error table; Zuo et al.'s SNAP/qSNAP files reproduce their published errors on the mlearn test
