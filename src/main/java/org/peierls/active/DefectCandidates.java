@@ -26,7 +26,7 @@ import org.peierls.sim.md.Kinetics;
 import org.peierls.sim.md.MdSettings;
 import org.peierls.sim.md.MdState;
 import org.peierls.sim.md.MtkBarostat;
-import org.peierls.sim.min.Minimizer;
+import org.peierls.optim.Minimizer;
 import org.peierls.sim.min.Relaxation;
 import org.peierls.util.Seeds;
 

@@ -135,10 +135,10 @@ public final class MtpKind implements ModelKind<MtpOptions> {
         Dataset train = data.withRoles(roles);
         DesignMatrix dm;
         try (Progress p = Progress.start("MTP design matrix for cross-validation", 1)) {
-            dm = MtpFit.startDesign(train, settings);
+            dm = MtpTrainer.startDesign(train, settings);
             p.step();
         }
-        Solver solver = MtpFit.linearSolver(settings.ridge(), dm.columnInfo());
+        Solver solver = new ColumnScaledRidge(settings.ridge(), dm.columnInfo());
         List<Map<String, Object>> rows = new ArrayList<>();
         Weights best = candidates.get(0);
         double bestScore = Double.POSITIVE_INFINITY;

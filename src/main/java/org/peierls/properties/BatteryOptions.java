@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.peierls.atoms.LatticeType;
 import org.peierls.defects.InterstitialSite;
-import org.peierls.sim.min.Fire;
+import org.peierls.optim.Fire;
 import org.peierls.sim.neb.NebOptions;
 
 /**

@@ -2,17 +2,17 @@ package org.peierls.properties;
 
 import org.peierls.atoms.Structure;
 import org.peierls.defects.DefectArrays;
+import org.peierls.optim.Fire;
+import org.peierls.optim.Minimizable;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.Minimizer;
+import org.peierls.optim.Minimizers;
+import org.peierls.optim.StopCriteria;
 import org.peierls.potential.Potential;
 import org.peierls.sim.ForceField;
 import org.peierls.sim.min.AtomsMinimizable;
 import org.peierls.sim.min.CellMinimizable;
 import org.peierls.sim.min.DofMask;
-import org.peierls.sim.min.Fire;
-import org.peierls.sim.min.Minimizable;
-import org.peierls.sim.min.Minimization;
-import org.peierls.sim.min.Minimizer;
-import org.peierls.sim.min.Minimizers;
-import org.peierls.sim.min.StopCriteria;
 
 /**
  * How the property calculators relax a structure: a minimizer (L-BFGS by default) to a force

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
  * Data flows one way (DESIGN.md): structure → neighbors → descriptors → model → potential →
  * simulation → properties → uncertainty → oracle → active → study → report → cli. A lower package
  * never imports a higher one; io (file formats) sits just above atoms so every layer from
- * descriptors up may read and write files. uncertainty (scores that need models and training rows)
- * and oracle (labelling) sit below the active-learning loop, which uses both.
+ * descriptors up may read and write files. optim (problem-agnostic minimizers) sits just above
+ * util and atoms so that both the fit and the simulation layer, which may not see each other,
+ * share one family of minimizers. uncertainty (scores that need models and training rows) and
+ * oracle (labelling) sit below the active-learning loop, which uses both.
  */
 class LayeringTest {
 
@@ -25,6 +27,7 @@ class LayeringTest {
                 .withOptionalLayers(true)
                 .layer("util").definedBy("org.peierls.util..")
                 .layer("atoms").definedBy("org.peierls.atoms..")
+                .layer("optim").definedBy("org.peierls.optim..")
                 .layer("io").definedBy("org.peierls.io..")
                 .layer("neighbors").definedBy("org.peierls.neighbors..")
                 .layer("descriptor").definedBy("org.peierls.descriptor..")
@@ -56,6 +59,8 @@ class LayeringTest {
                 .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli")
                 .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "uncertainty", "active", "report", "cli")
                 .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli")
+                .whereLayer("optim").mayOnlyBeAccessedByLayers("io", "neighbors", "descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "study", "report", "cli")
+                .whereLayer("optim").mayOnlyAccessLayers("util", "atoms")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli")
                 .check(classes);
     }

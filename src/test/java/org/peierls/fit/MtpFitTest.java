@@ -40,7 +40,7 @@ class MtpFitTest {
 
     @Test
     void reducedLossGradientMatchesFiniteDifferences() {
-        MtpFit.Trainer tr = new MtpFit.Trainer(twoElementData(), settings(new int[]{MO, NB}, 10, 0, 1e-6));
+        MtpTrainer tr = new MtpTrainer(twoElementData(), settings(new int[]{MO, NB}, 10, 0, 1e-6));
         double[] y = tr.start();
         Random r = new Random(3);
         for (int q = 0; q < y.length; q++) {
@@ -76,7 +76,7 @@ class MtpFitTest {
     void linearPartRecoversATeacherMtp() {
         MtpSettings s = settings(new int[]{MO, NB}, 8, 0, 0);
         Dataset shape = FitTestData.data(8, MO, NB, 11);
-        MtpFit.Trainer tr = new MtpFit.Trainer(shape, s);
+        MtpTrainer tr = new MtpTrainer(shape, s);
         MtpParameters p = tr.parameters(tr.start());
         Random r = new Random(5);
         double[] x = new double[2 + p.basis().size()];
@@ -114,7 +114,7 @@ class MtpFitTest {
     void designRowsPredictWhatThePotentialComputes() {
         Dataset data = twoElementData();
         MtpSettings s = settings(new int[]{MO, NB}, 10, 0, 1e-6);
-        MtpFit.Trainer tr = new MtpFit.Trainer(data, s);
+        MtpTrainer tr = new MtpTrainer(data, s);
         double[] y = tr.start();
         for (int q = 0; q < y.length; q++) {
             y[q] *= 1 + 0.1 * Math.sin(q);
@@ -175,10 +175,10 @@ class MtpFitTest {
     void crossValidationOfTheLinearStepEqualsFittingEachFoldsComplement() {
         Dataset data = FitTestData.data(6, MO, 0, 9).withWeights(new Weights(30, 1, 0));
         MtpSettings s = settings(new int[]{MO}, 8, 0, 1e-8);
-        DesignMatrix dm = MtpFit.startDesign(data, s);
+        DesignMatrix dm = MtpTrainer.startDesign(data, s);
         int k = 3;
         long seed = 5;
-        MetricsReport cv = CrossValidation.reports(dm, k, seed, List.of(MtpFit.linearSolver(s.ridge(), dm.columnInfo())))
+        MetricsReport cv = CrossValidation.reports(dm, k, seed, List.of(new ColumnScaledRidge(s.ridge(), dm.columnInfo())))
                 .get(0);
         int[] fold = CrossValidation.folds(data, k, seed);
         List<Prediction> held = new ArrayList<>(java.util.Collections.nCopies(data.size(), (Prediction) null));
@@ -212,21 +212,5 @@ class MtpFitTest {
         assertTrue(e.getMessage().contains("--level"), e.getMessage());
         e = assertThrows(InputException.class, () -> new MtpSettings(new int[]{MO}, 10, 8, 5.0, 4.0, Reference.NONE, 0, 0, 0, true));
         assertTrue(e.getMessage().contains("--min-dist"), e.getMessage());
-    }
-
-    @Test
-    void bfgsMinimisesTheRosenbrockFunction() {
-        // a classic non-convex test: minimum 0 at (1, 1); BFGS with a line search reaches it to 1e-8
-        Bfgs.Result r = new Bfgs(0.1, 1.0).minimize((x, g) -> {
-            double a = 1 - x[0], b = x[1] - x[0] * x[0];
-            if (g != null) {
-                g[0] = -2 * a - 400 * x[0] * b;
-                g[1] = 200 * b;
-            }
-            return a * a + 100 * b * b;
-        }, new double[]{-1.2, 1.0}, 500, 1e-10, (it, v, x, g) -> true);
-        assertEquals(1.0, r.x()[0], 1e-6);
-        assertEquals(1.0, r.x()[1], 1e-6);
-        assertTrue(r.iterations() < 100, r.iterations() + " iterations");
     }
 }

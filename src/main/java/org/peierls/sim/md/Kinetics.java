@@ -15,24 +15,32 @@ public final class Kinetics {
     /** Σ ½ m v², eV (0 without velocities). */
     public static double kineticEnergy(Structure s) {
         double[] v = s.velocities();
-        if (v == null) {
-            return 0;
-        }
+        // ½·(MVV2E·Σ m v²) equals (½·MVV2E)·Σ m v² to the bit: halving is exact
+        return v == null ? 0 : 0.5 * twiceKinetic(s, v);
+    }
+
+    /** Σ m v² (twice the kinetic energy) of velocities {@code v}, not necessarily the structure's, eV. */
+    static double twiceKinetic(Structure s, double[] v) {
         double e = 0;
         for (int i = 0; i < s.size(); i++) {
             double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
             e += s.mass(i) * (vx * vx + vy * vy + vz * vz);
         }
-        return 0.5 * Units.MVV2E * e;
+        return Units.MVV2E * e;
     }
 
-    /** Kinetic tensor K_ab = Σ m v_a v_b, Voigt, eV. */
+    /** Kinetic tensor K_ab = Σ m v_a v_b, Voigt, eV (zero without velocities). */
     public static double[] kineticTensor(Structure s) {
         double[] v = s.velocities();
+        return v == null ? new double[6] : kineticTensor(s, v);
+    }
+
+    /**
+     * Kinetic tensor K_ab = Σ m v_a v_b of velocities {@code v} (those being integrated, e.g. by
+     * the MTK barostat, not necessarily the structure's), Voigt, eV.
+     */
+    public static double[] kineticTensor(Structure s, double[] v) {
         double[] k = new double[6];
-        if (v == null) {
-            return k;
-        }
         for (int i = 0; i < s.size(); i++) {
             double m = s.mass(i) * Units.MVV2E;
             double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];

@@ -63,7 +63,7 @@ public final class Langevin implements Integrator {
         double[] v = st.velocities();
         Steps.kick(st, v, s.forces(), 0.5 * dt);
         Steps.drift(x, v, 0.5 * dt);
-        double before = Steps.twiceKinetic(st, v);
+        double before = Kinetics.twiceKinetic(st, v);
         double c = Math.exp(-friction * dt);
         double noise = Math.sqrt(1 - c * c);
         double kt = Units.BOLTZMANN_EV_PER_K * temperature;
@@ -74,7 +74,7 @@ public final class Langevin implements Integrator {
             v[3 * i + 1] = c * v[3 * i + 1] + sigma * rng.nextGaussian();
             v[3 * i + 2] = c * v[3 * i + 2] + sigma * rng.nextGaussian();
         }
-        double heat = s.extended()[0] + 0.5 * (Steps.twiceKinetic(st, v) - before);
+        double heat = s.extended()[0] + 0.5 * (Kinetics.twiceKinetic(st, v) - before);
         Steps.drift(x, v, 0.5 * dt);
         ForceField.Evaluation ev = forceField.evaluate(st.withPositions(x), s.neighbors());
         Results r = ev.results();

@@ -174,13 +174,13 @@ public final class MtkBarostat implements Integrator {
         for (int i = 0; i < 9; i++) {
             vars[po + i] *= sb;
         }
-        Steps.scale(v, pc.propagate(vars, 0, Steps.twiceKinetic(st, v), h));
+        Steps.scale(v, pc.propagate(vars, 0, Kinetics.twiceKinetic(st, v), h));
     }
 
     /** p_g ← p_g + h G_g, G_g = K + W − P_ext V I + (2K/N_f) I, restricted to the coupling. */
     private void updateCellMomentum(Structure st, double[] vars, double[] v, double[] virial, double volume, int nf, double h) {
         int po = pgOffset();
-        double[] k = kineticTensor(st, v);
+        double[] k = Kinetics.kineticTensor(st, v);
         double[] g = Mat3.fromVoigt(new double[]{k[0] + virial[0], k[1] + virial[1], k[2] + virial[2],
                 k[3] + virial[3], k[4] + virial[4], k[5] + virial[5]});
         double diag = -pressure * volume + (k[0] + k[1] + k[2]) / nf;
@@ -230,21 +230,6 @@ public final class MtkBarostat implements Integrator {
                         + phi[3 * a] * ax + phi[3 * a + 1] * ay + phi[3 * a + 2] * az;
             }
         }
-    }
-
-    private static double[] kineticTensor(Structure st, double[] v) {
-        double[] k = new double[6];
-        for (int i = 0; i < st.size(); i++) {
-            double m = st.mass(i) * Units.MVV2E;
-            double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            k[0] += m * vx * vx;
-            k[1] += m * vy * vy;
-            k[2] += m * vz * vz;
-            k[3] += m * vy * vz;
-            k[4] += m * vx * vz;
-            k[5] += m * vx * vy;
-        }
-        return k;
     }
 
     /** Barostat kinetic energy, eV. */

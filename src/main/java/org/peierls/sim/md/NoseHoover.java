@@ -62,13 +62,13 @@ public final class NoseHoover implements Integrator {
         double[] vars = s.extended().clone();
         double[] x = st.positions();
         double[] v = st.velocities();
-        Steps.scale(v, chain.propagate(vars, 0, Steps.twiceKinetic(st, v), 0.5 * dt));
+        Steps.scale(v, chain.propagate(vars, 0, Kinetics.twiceKinetic(st, v), 0.5 * dt));
         Steps.kick(st, v, s.forces(), 0.5 * dt);
         Steps.drift(x, v, dt);
         ForceField.Evaluation ev = forceField.evaluate(st.withPositions(x), s.neighbors());
         Results r = ev.results();
         Steps.kick(st, v, r.forces(), 0.5 * dt);
-        Steps.scale(v, chain.propagate(vars, 0, Steps.twiceKinetic(st, v), 0.5 * dt));
+        Steps.scale(v, chain.propagate(vars, 0, Kinetics.twiceKinetic(st, v), 0.5 * dt));
         Structure next = st.withPositions(x).withVelocities(v);
         return new MdState(next, r.forces(), r.energy(), r.virial(), s.step() + 1, s.time() + dt, ev.neighbors(), vars);
     }

@@ -53,14 +53,4 @@ final class Steps {
             v[k] *= c;
         }
     }
-
-    /** Σ m v², eV (twice the kinetic energy). */
-    static double twiceKinetic(Structure s, double[] v) {
-        double e = 0;
-        for (int i = 0; i < s.size(); i++) {
-            double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            e += s.mass(i) * (vx * vx + vy * vy + vz * vz);
-        }
-        return Units.MVV2E * e;
-    }
 }

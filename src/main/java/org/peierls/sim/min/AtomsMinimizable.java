@@ -3,6 +3,7 @@ package org.peierls.sim.min;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
+import org.peierls.optim.Minimizable;
 import org.peierls.potential.Results;
 import org.peierls.sim.ForceField;
 

@@ -4,6 +4,7 @@ import org.peierls.atoms.Cell;
 import org.peierls.atoms.Mat3;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
+import org.peierls.optim.Minimizable;
 import org.peierls.potential.Results;
 import org.peierls.sim.ForceField;
 

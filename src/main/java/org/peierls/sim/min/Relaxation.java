@@ -2,6 +2,10 @@ package org.peierls.sim.min;
 
 import org.peierls.atoms.Structure;
 import org.peierls.atoms.Units;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.Minimizer;
+import org.peierls.optim.Minimizers;
+import org.peierls.optim.StopCriteria;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
 import org.peierls.sim.ForceField;

@@ -1,11 +1,10 @@
 /**
- * Minimizers behind one contract. A {@link org.peierls.sim.min.Minimizable} exposes a flat vector
- * of degrees of freedom, a value and its gradient; adapters turn atoms at a fixed cell
- * ({@link org.peierls.sim.min.AtomsMinimizable}, with {@link org.peierls.sim.min.DofMask} for
- * frozen atoms and components), atoms plus cell toward a target stress
- * ({@link org.peierls.sim.min.CellMinimizable}) and the NEB band into one. FIRE 2.0, Polak–Ribière+
- * CG and L-BFGS (the latter two on a strong-Wolfe line search) stop on force, energy change or
- * iteration count and report which in a {@link org.peierls.sim.min.Termination}.
- * {@link org.peierls.sim.min.Relaxation} is the library form of {@code peierls relax}.
+ * Atomistic problems for the minimizers of {@link org.peierls.optim}: adapters turn atoms at a
+ * fixed cell ({@link org.peierls.sim.min.AtomsMinimizable}, with
+ * {@link org.peierls.sim.min.DofMask} for frozen atoms and components) and atoms plus cell toward a
+ * target stress ({@link org.peierls.sim.min.CellMinimizable}) into one
+ * {@link org.peierls.optim.Minimizable} (the NEB band is another, in {@code sim.neb}), whose force
+ * and step measures are per atom (eV/Å, Å). {@link org.peierls.sim.min.Relaxation} is the library
+ * form of {@code peierls relax}.
  */
 package org.peierls.sim.min;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.Structure;
+import org.peierls.optim.Minimizer;
 import org.peierls.sim.ForceField;
 import org.peierls.sim.min.AtomsMinimizable;
 import org.peierls.sim.min.DofMask;
-import org.peierls.sim.min.Minimizer;
 import org.peierls.util.InputException;
 
 /**

@@ -2,11 +2,11 @@ package org.peierls.sim.neb;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.peierls.sim.min.Fire;
-import org.peierls.sim.min.Minimizable;
-import org.peierls.sim.min.Minimization;
-import org.peierls.sim.min.Minimizer;
-import org.peierls.sim.min.StopCriteria;
+import org.peierls.optim.Fire;
+import org.peierls.optim.Minimizable;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.Minimizer;
+import org.peierls.optim.StopCriteria;
 
 /**
  * Runs a nudged elastic band with FIRE on the whole {@link NebBand}: first without climbing

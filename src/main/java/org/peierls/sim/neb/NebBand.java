@@ -1,7 +1,7 @@
 package org.peierls.sim.neb;
 
 import java.util.List;
-import org.peierls.sim.min.Minimizable;
+import org.peierls.optim.Minimizable;
 
 /**
  * A nudged elastic band as one {@link Minimizable}: the degrees of freedom are the concatenated

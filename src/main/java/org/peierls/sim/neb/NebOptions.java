@@ -1,6 +1,6 @@
 package org.peierls.sim.neb;
 
-import org.peierls.sim.min.Fire;
+import org.peierls.optim.Fire;
 
 /**
  * Settings of a nudged-elastic-band run.

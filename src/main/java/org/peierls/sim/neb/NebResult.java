@@ -2,7 +2,7 @@ package org.peierls.sim.neb;
 
 import java.util.List;
 import java.util.Locale;
-import org.peierls.sim.min.Minimization;
+import org.peierls.optim.Minimization;
 
 /**
  * The relaxed band.

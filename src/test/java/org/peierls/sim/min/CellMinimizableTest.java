@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.peierls.atoms.Structure;
+import org.peierls.optim.ConjugateGradient;
+import org.peierls.optim.Fire;
+import org.peierls.optim.Lbfgs;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.Minimizer;
+import org.peierls.optim.StopCriteria;
+import org.peierls.optim.Termination;
 import org.peierls.potential.Results;
 import org.peierls.sim.ForceField;
 import org.peierls.testutil.LatticeConstant;

@@ -2,6 +2,8 @@ package org.peierls.sim.min;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.peierls.optim.Minimizable;
+
 /** Central finite-difference check of a Minimizable's gradient. */
 final class GradientCheck {
     private GradientCheck() {

@@ -1,6 +1,6 @@
 package org.peierls.sim.neb;
 
-import org.peierls.sim.min.Minimizable;
+import org.peierls.optim.Minimizable;
 
 /**
  * The Müller–Brown surface (Müller &amp; Brown, Theor. Chim. Acta 53, 75 (1979)):

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.peierls.sim.min.Fire;
-import org.peierls.sim.min.Lbfgs;
-import org.peierls.sim.min.Minimization;
-import org.peierls.sim.min.StopCriteria;
+import org.peierls.optim.Fire;
+import org.peierls.optim.Lbfgs;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.StopCriteria;
 
 /**
  * NEB on the Müller–Brown surface, whose stationary points are known (Müller &amp; Brown, Theor.

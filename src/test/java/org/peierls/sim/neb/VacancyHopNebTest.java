@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peierls.atoms.Lattice;
 import org.peierls.atoms.Structure;
+import org.peierls.optim.Lbfgs;
+import org.peierls.optim.Minimization;
+import org.peierls.optim.StopCriteria;
 import org.peierls.potential.Potential;
 import org.peierls.potential.eam.EamPotential;
 import org.peierls.sim.ForceField;
 import org.peierls.sim.min.AtomsMinimizable;
-import org.peierls.sim.min.Lbfgs;
-import org.peierls.sim.min.Minimization;
-import org.peierls.sim.min.StopCriteria;
 import org.peierls.testutil.SharedData;
 import org.peierls.util.InputException;
 

@@ -1,8 +1,11 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 import org.peierls.util.InputException;
 
-/** The minimizers by name, for command lines and experiment files. */
+/**
+ * The minimizers by name, for command lines and experiment files. Dense {@link Bfgs} is not among
+ * them: its n² matrix does not scale to the 3N unknowns of atoms.
+ */
 public final class Minimizers {
     private Minimizers() {
     }

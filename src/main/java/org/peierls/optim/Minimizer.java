@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /** A local minimizer of a {@link Minimizable}. */
 public interface Minimizer {
@@ -13,6 +13,15 @@ public interface Minimizer {
          * @param x         current point (do not modify or keep)
          */
         boolean iteration(int iteration, double value, double forceNorm, double[] x);
+
+        /**
+         * Called once at the start point, after its first evaluation and before any step
+         * ("iteration 0", e.g. for a history that starts with the initial value); return false
+         * to stop there. Default: go on.
+         */
+        default boolean start(double value, double forceNorm, double[] x) {
+            return true;
+        }
     }
 
     /** A listener that never stops the run. */

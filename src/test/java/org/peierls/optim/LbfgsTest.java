@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /** Why a minimization stopped. */
 public enum Termination {

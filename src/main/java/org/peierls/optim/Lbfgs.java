@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989): the two-loop recursion over the last
@@ -57,8 +57,9 @@ public final class Lbfgs implements Minimizer {
         double f = problem.evaluate(x, g);
         int evaluations = 1;
         double fnorm = problem.forceNorm(g);
-        if (fnorm <= stop.fmax()) {
-            return new Minimization(x, f, g, fnorm, 0, evaluations, Termination.FORCE_TOLERANCE);
+        Termination end = stop.atStart(listener, f, fnorm, x);
+        if (end != null) {
+            return new Minimization(x, f, g, fnorm, 0, evaluations, end);
         }
         for (int it = 1; it <= stop.maxIterations(); it++) {
             // Two-loop recursion: d = −H g.
@@ -67,7 +68,7 @@ public final class Lbfgs implements Minimizer {
             }
             for (int c = 0; c < stored; c++) {
                 int j = Math.floorMod(newest - c, memory);
-                a[j] = rho[j] * WolfeLineSearch.dot(s[j], d);
+                a[j] = rho[j] * Vectors.dot(s[j], d);
                 double aj = a[j];
                 double[] yj = y[j];
                 for (int k = 0; k < n; k++) {
@@ -75,21 +76,21 @@ public final class Lbfgs implements Minimizer {
                 }
             }
             if (stored > 0) {
-                double gamma = WolfeLineSearch.dot(s[newest], y[newest]) / WolfeLineSearch.dot(y[newest], y[newest]);
+                double gamma = Vectors.dot(s[newest], y[newest]) / Vectors.dot(y[newest], y[newest]);
                 for (int k = 0; k < n; k++) {
                     d[k] *= gamma;
                 }
             }
             for (int c = stored - 1; c >= 0; c--) {
                 int j = Math.floorMod(newest - c, memory);
-                double b = rho[j] * WolfeLineSearch.dot(y[j], d);
+                double b = rho[j] * Vectors.dot(y[j], d);
                 double coef = a[j] - b;
                 double[] sj = s[j];
                 for (int k = 0; k < n; k++) {
                     d[k] += coef * sj[k];
                 }
             }
-            double slope = WolfeLineSearch.dot(g, d);
+            double slope = Vectors.dot(g, d);
             if (!(slope < 0)) {
                 stored = 0;
                 for (int k = 0; k < n; k++) {
@@ -135,14 +136,9 @@ public final class Lbfgs implements Minimizer {
             g = gNew;
             gNew = t;
             fnorm = problem.forceNorm(g);
-            if (!listener.iteration(it, f, fnorm, x)) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.STOPPED);
-            }
-            if (fnorm <= stop.fmax()) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.FORCE_TOLERANCE);
-            }
-            if (stop.energyTolerance() > 0 && Math.abs(f - previous) <= stop.energyTolerance()) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.ENERGY_TOLERANCE);
+            end = stop.afterIteration(listener, it, f, previous, fnorm, x);
+            if (end != null) {
+                return new Minimization(x, f, g, fnorm, it, evaluations, end);
             }
         }
         return new Minimization(x, f, g, fnorm, stop.maxIterations(), evaluations, Termination.MAX_ITERATIONS);

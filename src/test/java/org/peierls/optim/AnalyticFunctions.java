@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /** Test functions with known minima. */
 final class AnalyticFunctions {

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * FIRE 2.0, the fast inertial relaxation engine as revised by Guénolé et al., Comput. Mater. Sci.
@@ -82,8 +82,9 @@ public final class Fire implements Minimizer {
         double e = problem.evaluate(x, g);
         int evaluations = 1;
         double fnorm = problem.forceNorm(g);
-        if (fnorm <= stop.fmax()) {
-            return new Minimization(x, e, g, fnorm, 0, evaluations, Termination.FORCE_TOLERANCE);
+        Termination end = stop.atStart(listener, e, fnorm, x);
+        if (end != null) {
+            return new Minimization(x, e, g, fnorm, 0, evaluations, end);
         }
         double dt = p.dtStart();
         double alpha = p.alphaStart();
@@ -145,14 +146,9 @@ public final class Fire implements Minimizer {
             e = problem.evaluate(x, g);
             evaluations++;
             fnorm = problem.forceNorm(g);
-            if (!listener.iteration(it, e, fnorm, x)) {
-                return new Minimization(x, e, g, fnorm, it, evaluations, Termination.STOPPED);
-            }
-            if (fnorm <= stop.fmax()) {
-                return new Minimization(x, e, g, fnorm, it, evaluations, Termination.FORCE_TOLERANCE);
-            }
-            if (stop.energyTolerance() > 0 && Math.abs(e - previous) <= stop.energyTolerance()) {
-                return new Minimization(x, e, g, fnorm, it, evaluations, Termination.ENERGY_TOLERANCE);
+            end = stop.afterIteration(listener, it, e, previous, fnorm, x);
+            if (end != null) {
+                return new Minimization(x, e, g, fnorm, it, evaluations, end);
             }
         }
         return new Minimization(x, e, g, fnorm, stop.maxIterations(), evaluations, Termination.MAX_ITERATIONS);

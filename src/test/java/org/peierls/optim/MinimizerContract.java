@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,5 +75,31 @@ abstract class MinimizerContract {
                 (it, v, f, x) -> it < 3);
         assertEquals(Termination.STOPPED, m.termination());
         assertEquals(3, m.iterations());
+    }
+
+    @Test
+    void listenerSeesTheStartAndCanStopThere() {
+        Minimizable f = AnalyticFunctions.rosenbrock(2);
+        double[] g = new double[2];
+        double f0 = f.evaluate(f.start(), g);
+        double[] seen = new double[2];
+        Minimization m = minimizer().minimize(f, StopCriteria.force(1e-12, 1000), new Minimizer.Listener() {
+            @Override
+            public boolean iteration(int iteration, double value, double forceNorm, double[] x) {
+                return true;
+            }
+
+            @Override
+            public boolean start(double value, double forceNorm, double[] x) {
+                seen[0]++;
+                seen[1] = value;
+                return false;
+            }
+        });
+        assertEquals(Termination.STOPPED, m.termination());
+        assertEquals(0, m.iterations());
+        assertEquals(1, seen[0]);
+        assertEquals(f0, seen[1]);
+        assertEquals(f0, m.value());
     }
 }

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 class FireTest extends MinimizerContract {
     /**

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * Nonlinear conjugate gradients, Polak–Ribière with non-negative β ("PR+", Gilbert &amp; Nocedal
@@ -52,8 +52,9 @@ public final class ConjugateGradient implements Minimizer {
         double f = problem.evaluate(x, g);
         int evaluations = 1;
         double fnorm = problem.forceNorm(g);
-        if (fnorm <= stop.fmax()) {
-            return new Minimization(x, f, g, fnorm, 0, evaluations, Termination.FORCE_TOLERANCE);
+        Termination end = stop.atStart(listener, f, fnorm, x);
+        if (end != null) {
+            return new Minimization(x, f, g, fnorm, 0, evaluations, end);
         }
         for (int k = 0; k < n; k++) {
             d[k] = -g[k];
@@ -61,13 +62,13 @@ public final class ConjugateGradient implements Minimizer {
         double previousSlope = Double.NaN;
         double previousAlpha = Double.NaN;
         for (int it = 1; it <= stop.maxIterations(); it++) {
-            double slope = WolfeLineSearch.dot(g, d);
+            double slope = Vectors.dot(g, d);
             boolean steepest = false;
             if (!(slope < 0)) {
                 for (int k = 0; k < n; k++) {
                     d[k] = -g[k];
                 }
-                slope = WolfeLineSearch.dot(g, d);
+                slope = Vectors.dot(g, d);
                 steepest = true;
             }
             double dnorm = problem.stepNorm(d);
@@ -122,14 +123,9 @@ public final class ConjugateGradient implements Minimizer {
                 previousAlpha = Double.NaN;
             }
             fnorm = problem.forceNorm(g);
-            if (!listener.iteration(it, f, fnorm, x)) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.STOPPED);
-            }
-            if (fnorm <= stop.fmax()) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.FORCE_TOLERANCE);
-            }
-            if (stop.energyTolerance() > 0 && Math.abs(f - previous) <= stop.energyTolerance()) {
-                return new Minimization(x, f, g, fnorm, it, evaluations, Termination.ENERGY_TOLERANCE);
+            end = stop.afterIteration(listener, it, f, previous, fnorm, x);
+            if (end != null) {
+                return new Minimization(x, f, g, fnorm, it, evaluations, end);
             }
         }
         return new Minimization(x, f, g, fnorm, stop.maxIterations(), evaluations, Termination.MAX_ITERATIONS);

@@ -1,9 +1,10 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * What a minimizer needs from a problem (the ASE contract): a flat vector of degrees of freedom,
  * the value at a point and its gradient. Atoms, atoms plus cell and a whole nudged-elastic band
- * are adapters onto this one interface, so FIRE, CG and L-BFGS work on all of them.
+ * ({@code sim}) and the reduced loss of an MTP fit ({@code fit}) are adapters onto this one
+ * interface, so FIRE, CG, L-BFGS and BFGS work on all of them.
  *
  * <p>Implementations may cache (neighbor lists, the last evaluation) and are not thread-safe.</p>
  */

@@ -1,4 +1,4 @@
-package org.peierls.sim.min;
+package org.peierls.optim;
 
 /**
  * A line search for the strong Wolfe conditions: bracketing followed by a "zoom" with safeguarded
@@ -48,7 +48,7 @@ final class WolfeLineSearch {
     Result search(Minimizable f, double[] x, double f0, double[] g0, double[] d, double alpha0, double alphaMax,
                   double[] xOut, double[] gOut) {
         int n = x.length;
-        double dphi0 = dot(g0, d);
+        double dphi0 = Vectors.dot(g0, d);
         if (!(dphi0 < 0)) {
             return new Result(0, f0, 0, false);
         }
@@ -65,7 +65,7 @@ final class WolfeLineSearch {
         while (true) {
             double fa = trial(f, x, d, a, xOut, gOut);
             evals++;
-            double da = dot(gOut, d);
+            double da = Vectors.dot(gOut, d);
             if (!Double.isFinite(fa) || fa > f0 + c1 * a * dphi0 + tol || (evals > 1 && fa > fPrev + tol)) {
                 aLo = aPrev;
                 fLo = fPrev;
@@ -111,7 +111,7 @@ final class WolfeLineSearch {
             }
             double fj = trial(f, x, d, aj, xOut, gOut);
             evals++;
-            double dj = dot(gOut, d);
+            double dj = Vectors.dot(gOut, d);
             if (!Double.isFinite(fj) || fj > f0 + c1 * aj * dphi0 + tol || fj > fLo + tol) {
                 aHi = aj;
                 fHi = fj;
@@ -174,13 +174,5 @@ final class WolfeLineSearch {
             return Double.NaN;
         }
         return b - (b - a) * (db + d2 - d1) / denom;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += a[k] * b[k];
-        }
-        return s;
     }
 }
