@@ -12,7 +12,8 @@ import org.peierls.properties.BatteryOptions;
 import org.peierls.properties.BatteryResult;
 import org.peierls.properties.DefectBattery;
 import org.peierls.properties.ElementCrystals;
-import org.peierls.properties.Property;
+import org.peierls.properties.BatteryProperties;
+import org.peierls.properties.BatteryProperty;
 import org.peierls.util.InputException;
 import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
@@ -75,8 +76,8 @@ public final class DefectsCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             java.util.List<String> l = new java.util.ArrayList<>();
-            for (Property p : Property.values()) {
-                l.add(p.label());
+            for (BatteryProperty<?> p : BatteryProperties.all()) {
+                l.add(p.id());
             }
             return l.iterator();
         }
@@ -103,7 +104,7 @@ public final class DefectsCommand implements Callable<Integer> {
         Potential pot = PotentialSpecs.parse(potential);
         BatteryOptions options = tiny ? BatteryOptions.tiny(type) : BatteryOptions.defaults(type, quick);
         if (only != null) {
-            options = options.withProperties(Property.parseList(only, type));
+            options = options.withProperties(only);
         }
         if (timeLimit != null) {
             options = options.withTimeLimit(timeLimit);
@@ -115,16 +116,16 @@ public final class DefectsCommand implements Callable<Integer> {
         try {
             r = DefectBattery.run(pot, element, type, a0 == null ? Double.NaN : a0, options, plots, new DefectBattery.Listener() {
                 @Override
-                public void started(Property p, int index, int count) {
+                public void started(BatteryProperty<?> p, int index, int count) {
                     if (bar[0] == null) {
                         bar[0] = Progress.start("defects", count, 0);
                     }
-                    bar[0].extra(p.label());
+                    bar[0].extra(p.id());
                 }
 
                 @Override
-                public void finished(Property p, int index, int count, double seconds, String error) {
-                    bar[0].extra(p.label() + (error == null ? " done" : " FAILED"));
+                public void finished(BatteryProperty<?> p, int index, int count, double seconds, String error) {
+                    bar[0].extra(p.id() + (error == null ? " done" : " FAILED"));
                     bar[0].stepTo(index + 1);
                 }
             });

@@ -2,7 +2,6 @@ package org.peierls.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,14 +47,7 @@ import org.peierls.util.InputException;
  */
 public final class BatteryResult {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** Top-level keys holding one number each, in the order they are tabulated. */
-    static final List<String> SCALAR_KEYS = List.of("lattice_constant_a", "lattice_constant_c", "cohesive_energy_ev", "bulk_modulus_gpa",
-            "c11_gpa", "c12_gpa", "c13_gpa", "c33_gpa", "c44_gpa", "c66_gpa", "vacancy_formation_ev", "vacancy_migration_ev",
-            "peierls_barrier_ev_per_b", "peierls_barrier_humps");
-    /** Top-level keys holding {name: number}. */
-    static final List<String> MAP_KEYS = List.of("interstitial_formation_ev", "surface_energy_j_m2", "gb_energy_j_m2");
+    static final ObjectMapper MAPPER = org.peierls.io.Json.mapper();
 
     /** A curve: x and y of equal length. */
     public record Curve(double[] x, double[] y) {
@@ -150,54 +142,64 @@ public final class BatteryResult {
      */
     public Map<String, Double> scalars() {
         Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, ResultKey> schema = schema();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> f = it.next();
             String k = f.getKey();
             JsonNode v = f.getValue();
-            if (SCALAR_KEYS.contains(k)) {
-                out.put(k, number(v));
-            } else if (MAP_KEYS.contains(k)) {
-                for (Iterator<Map.Entry<String, JsonNode>> e = v.fields(); e.hasNext();) {
-                    Map.Entry<String, JsonNode> g = e.next();
-                    out.put(k + "." + g.getKey(), number(g.getValue()));
+            ResultKey key = schema.get(k);
+            if (key == null) {
+                continue;
+            }
+            switch (key.shape()) {
+                case SCALAR -> out.put(k, number(v));
+                case MAP -> v.fields().forEachRemaining(g -> out.put(k + "." + g.getKey(), number(g.getValue())));
+                case FIELDS -> {
+                    for (String field : key.fields()) {
+                        JsonNode x = v.path(field);
+                        out.put(k + "." + field, key.flags().contains(field)
+                                ? (x.isBoolean() ? (x.asBoolean() ? 1.0 : 0.0) : Double.NaN) : number(x));
+                    }
                 }
-            } else if (k.equals("gsf")) {
-                for (Iterator<Map.Entry<String, JsonNode>> e = v.fields(); e.hasNext();) {
-                    Map.Entry<String, JsonNode> g = e.next();
-                    out.put("gsf." + g.getKey() + ".unstable_mj_m2", number(g.getValue().path("unstable_mj_m2")));
-                    out.put("gsf." + g.getKey() + ".intrinsic_mj_m2", number(g.getValue().path("intrinsic_mj_m2")));
-                }
-            } else if (k.equals("gamma_surface")) {
-                out.put("gamma_surface.max_mj_m2", number(v.path("max_mj_m2")));
-            } else if (k.equals("screw_core")) {
-                out.put("screw_core.polarity", number(v.path("polarity")));
-                JsonNode c = v.path("compact");
-                out.put("screw_core.compact", c.isBoolean() ? (c.asBoolean() ? 1.0 : 0.0) : Double.NaN);
+                case MAP_OF_FIELDS -> v.fields().forEachRemaining(g -> {
+                    for (String field : key.fields()) {
+                        out.put(k + "." + g.getKey() + "." + field, number(g.getValue().path(field)));
+                    }
+                });
             }
         }
         return out;
     }
 
+    /** Every result key of every property, any lattice, by its top-level name. */
+    private static Map<String, ResultKey> schema() {
+        Map<String, ResultKey> m = new LinkedHashMap<>();
+        for (BatteryProperty<?> p : BatteryProperties.all()) {
+            for (LatticeType l : new LatticeType[]{LatticeType.BCC, LatticeType.FCC, LatticeType.HCP}) {
+                for (ResultKey k : p.keys(l)) {
+                    m.putIfAbsent(k.key(), k);
+                }
+            }
+        }
+        return m;
+    }
+
     /**
-     * The label of the property ({@link Property#label}) a scalar of {@link #scalars} comes from,
+     * The id of the property ({@link BatteryProperty#id}) a scalar of {@link #scalars} comes from,
      * e.g. "surfaces" for {@code surface_energy_j_m2.100}; null for a name the battery does not write.
      */
     public static String propertyOf(String scalarName) {
         String top = scalarName.contains(".") ? scalarName.substring(0, scalarName.indexOf('.')) : scalarName;
-        return switch (top) {
-            case "lattice_constant_a", "lattice_constant_c", "cohesive_energy_ev", "bulk_modulus_gpa" -> Property.LATTICE.label();
-            case "c11_gpa", "c12_gpa", "c13_gpa", "c33_gpa", "c44_gpa", "c66_gpa" -> Property.ELASTIC.label();
-            case "vacancy_formation_ev" -> Property.VACANCY.label();
-            case "vacancy_migration_ev" -> Property.MIGRATION.label();
-            case "interstitial_formation_ev" -> Property.INTERSTITIALS.label();
-            case "surface_energy_j_m2" -> Property.SURFACES.label();
-            case "gsf" -> Property.GSF.label();
-            case "gamma_surface" -> Property.GAMMA_SURFACE.label();
-            case "screw_core" -> Property.SCREW_CORE.label();
-            case "peierls_barrier_ev_per_b", "peierls_barrier_humps" -> Property.PEIERLS.label();
-            case "gb_energy_j_m2" -> Property.GB.label();
-            default -> null;
-        };
+        for (BatteryProperty<?> p : BatteryProperties.all()) {
+            for (LatticeType l : new LatticeType[]{LatticeType.BCC, LatticeType.FCC, LatticeType.HCP}) {
+                for (ResultKey k : p.keys(l)) {
+                    if (k.key().equals(top)) {
+                        return p.id();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** One scalar by its dotted name ({@link #scalars}); NaN when absent. */
@@ -206,25 +208,25 @@ public final class BatteryResult {
         return v == null ? Double.NaN : v;
     }
 
-    /** {property label: one-line message} of the properties (or parts of them) that failed. */
+    /** {property id: one-line message} of the properties (or parts of them) that failed. */
     public Map<String, String> errors() {
         Map<String, String> m = new LinkedHashMap<>();
         root.path("errors").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
         return m;
     }
 
-    /** The error of one property, or null. */
-    public String error(Property p) {
-        JsonNode e = root.path("errors").get(p.label());
+    /** The error of one property (by id), or null. */
+    public String error(String property) {
+        JsonNode e = root.path("errors").get(property);
         return e == null || e.isNull() ? null : e.asText();
     }
 
-    /** Whether the property was run. */
-    public boolean ran(Property p) {
-        return root.path("timings_s").has(p.label());
+    /** Whether the property (by id) was run. */
+    public boolean ran(String property) {
+        return root.path("timings_s").has(property);
     }
 
-    /** {property label: wall-clock seconds}, in the order they ran. */
+    /** {property id: wall-clock seconds}, in the order they ran. */
     public Map<String, Double> timings() {
         Map<String, Double> m = new LinkedHashMap<>();
         root.path("timings_s").fields().forEachRemaining(e -> m.put(e.getKey(), number(e.getValue())));
@@ -236,7 +238,7 @@ public final class BatteryResult {
         return number(root.path("total_seconds"));
     }
 
-    /** {property label: PNG file name} of the plots written (relative to the plots folder). */
+    /** {property id: PNG file name} of the plots written (relative to the plots folder). */
     public Map<String, String> plots() {
         Map<String, String> m = new LinkedHashMap<>();
         root.path("plots").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));

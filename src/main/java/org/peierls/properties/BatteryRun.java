@@ -58,6 +58,11 @@ public final class BatteryRun {
         return lattice;
     }
 
+    /** The folder plots are written to, or null. */
+    Path plotsDir() {
+        return plotsDir;
+    }
+
     /** The starting lattice constant, Å (NaN: none). */
     public double latticeGuess() {
         return aGuess;

@@ -26,7 +26,7 @@ import org.peierls.fit.FitJob;
 import org.peierls.fit.ModelKind;
 import org.peierls.fit.ModelKinds;
 import org.peierls.fit.OptionValues;
-import org.peierls.properties.Property;
+import org.peierls.properties.BatteryProperties;
 import org.peierls.util.InputException;
 
 /**
@@ -155,10 +155,6 @@ public record Experiment(String name, String element, String lattice, Double a0,
         }
     }
 
-    /** Older names of battery properties accepted for the battery's own labels. */
-    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("surface", "surfaces", "core", "screw_core",
-            "interstitial", "interstitials", "gamma", "gamma_surface");
-
     public Experiment {
         if (element == null) {
             element = "Ta";
@@ -216,11 +212,10 @@ public record Experiment(String name, String element, String lattice, Double a0,
         List<String> labels = new ArrayList<>();
         for (String p : battery) {
             String k = p.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            k = ALIASES.getOrDefault(k, k);
             try {
-                for (Property q : Property.parseList(k, LatticeType.parse(lattice))) {
-                    if (!labels.contains(q.label())) {
-                        labels.add(q.label());
+                for (String q : BatteryProperties.parseList(k, LatticeType.parse(lattice))) {
+                    if (!labels.contains(q)) {
+                        labels.add(q);
                     }
                 }
             } catch (InputException e) {
@@ -247,9 +242,9 @@ public record Experiment(String name, String element, String lattice, Double a0,
         return LatticeType.parse(lattice);
     }
 
-    /** The battery's properties. */
-    public java.util.Set<Property> properties() {
-        return Property.parseList(String.join(",", battery), latticeType());
+    /** The ids of the battery's properties, in run order. */
+    public java.util.Set<String> properties() {
+        return BatteryProperties.parseList(String.join(",", battery), latticeType());
     }
 
     public List<Family> families() {

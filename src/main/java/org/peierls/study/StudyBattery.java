@@ -6,7 +6,7 @@ import org.peierls.potential.Potential;
 import org.peierls.properties.BatteryOptions;
 import org.peierls.properties.BatteryResult;
 import org.peierls.properties.DefectBattery;
-import org.peierls.properties.Property;
+import org.peierls.properties.BatteryProperty;
 
 /**
  * The defect battery of a study: the experiment's properties, computed with the same cells and
@@ -47,8 +47,8 @@ public final class StudyBattery implements Study.Battery {
     public BatteryResult run(Potential potential, String modelId, Path plots) {
         return DefectBattery.run(potential, experiment.element(), experiment.latticeType(), a0, options, plots, new DefectBattery.Listener() {
             @Override
-            public void finished(Property property, int index, int count, double seconds, String error) {
-                log.accept(String.format(java.util.Locale.ROOT, "  %-12s %-14s %5.1f s%s", modelId, property.label(), seconds,
+            public void finished(BatteryProperty<?> property, int index, int count, double seconds, String error) {
+                log.accept(String.format(java.util.Locale.ROOT, "  %-12s %-14s %5.1f s%s", modelId, property.id(), seconds,
                         error == null ? "" : "  failed: " + error));
             }
         });

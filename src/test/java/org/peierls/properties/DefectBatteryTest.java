@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,19 +44,19 @@ class DefectBatteryTest {
         BatteryResult r = DefectBattery.run(p, "Fe", LatticeType.BCC, Double.NaN, o, tmp.resolve("plots"));
         assertTrue(r.errors().isEmpty(), r.errors().toString());
 
-        EquationOfState.Result eos = EquationOfState.compute(p, "Fe", LatticeType.BCC, o.eos().withGuess(ElementCrystals.guess("Fe",
+        EquationOfState.Result eos = EquationOfState.compute(p, "Fe", LatticeType.BCC, o.options(new LatticeProperty()).withGuess(ElementCrystals.guess("Fe",
                 LatticeType.BCC)));
         ReferenceCrystal c = eos.crystal();
-        ElasticConstants.Result el = ElasticConstants.compute(c, o.elastic());
-        VacancyFormation.Result vf = VacancyFormation.compute(c, o.vacancy());
-        VacancyMigration.Result vm = VacancyMigration.compute(c, o.migration(), vf, (i, v, f, x) -> true);
-        InterstitialFormation.Result in = InterstitialFormation.compute(c, o.interstitials());
-        SurfaceEnergy.Result su = SurfaceEnergy.compute(c, o.surfaces());
-        StackingFaultEnergy.Result gsf = StackingFaultEnergy.compute(c, o.gsf());
-        GammaSurface.Result gs = GammaSurface.compute(c, o.gammaSurface());
-        ScrewCore.Result sc = ScrewCore.compute(c, el, o.screwCore());
-        PeierlsBarrier.Result pb = PeierlsBarrier.compute(c, el, o.peierls(), (i, v, f, x) -> true);
-        GrainBoundaryEnergy.Result gb = GrainBoundaryEnergy.compute(c, o.grainBoundaries());
+        ElasticConstants.Result el = ElasticConstants.compute(c, o.options(new ElasticProperty()));
+        VacancyFormation.Result vf = VacancyFormation.compute(c, o.options(new VacancyProperty()));
+        VacancyMigration.Result vm = VacancyMigration.compute(c, o.options(new MigrationProperty()), vf, (i, v, f, x) -> true);
+        InterstitialFormation.Result in = InterstitialFormation.compute(c, o.options(new InterstitialsProperty()));
+        SurfaceEnergy.Result su = SurfaceEnergy.compute(c, o.options(new SurfacesProperty()));
+        StackingFaultEnergy.Result gsf = StackingFaultEnergy.compute(c, o.options(new GsfProperty()));
+        GammaSurface.Result gs = GammaSurface.compute(c, o.options(new GammaSurfaceProperty()));
+        ScrewCore.Result sc = ScrewCore.compute(c, el, o.options(new ScrewCoreProperty()));
+        PeierlsBarrier.Result pb = PeierlsBarrier.compute(c, el, o.options(new PeierlsProperty()), (i, v, f, x) -> true);
+        GrainBoundaryEnergy.Result gb = GrainBoundaryEnergy.compute(c, o.options(new GrainBoundaryProperty()));
 
         Map<String, Double> s = r.scalars();
         // every scalar names the property that produced it (the report uses this to explain gaps)
@@ -135,7 +134,7 @@ class DefectBatteryTest {
                 return good;
             }
         };
-        Set<Property> asked = EnumSet.of(Property.LATTICE, Property.VACANCY, Property.MIGRATION, Property.INTERSTITIALS, Property.SURFACES);
+        Set<String> asked = Set.of("lattice", "vacancy", "migration", "interstitials", "surfaces");
         BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties(asked);
         BatteryResult bad = DefectBattery.run(broken, "Cu", LatticeType.FCC, Double.NaN, o, null);
         BatteryResult good = DefectBattery.run(cu, "Cu", LatticeType.FCC, Double.NaN, o, null);
@@ -189,7 +188,7 @@ class DefectBatteryTest {
     @Test
     void withoutALatticeConstantEveryPropertyFailsWithTheReason() {
         BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true)
-                .withProperties(EnumSet.of(Property.ELASTIC, Property.VACANCY, Property.GSF));
+                .withProperties("elastic,vacancy,gsf");
         BatteryResult r = DefectBattery.run(new LennardJones(1.0, 0.5, 2.5), "Cu", LatticeType.FCC, Double.NaN, o, null);
         Map<String, String> err = r.errors();
         assertEquals(Set.of("lattice", "elastic", "vacancy", "gsf"), err.keySet(), err.toString());
@@ -225,9 +224,8 @@ class DefectBatteryTest {
         };
         BatteryOptions q = BatteryOptions.defaults(LatticeType.FCC, true);
         RelaxSettings short150 = RelaxSettings.defaults().withMaxSteps(150);
-        BatteryOptions o = new BatteryOptions(EnumSet.of(Property.SURFACES), q.eos(), q.elastic(), q.vacancy(), q.migration(),
-                q.interstitials(), new SurfaceEnergy.Options(List.of("100", "111"), 10, 10, short150), q.gsf(), q.gammaSurface(),
-                q.screwCore(), q.peierls(), q.grainBoundaries(), Double.POSITIVE_INFINITY);
+        BatteryOptions o = q.withProperties("surfaces").with(new SurfacesProperty(),
+                new SurfaceEnergy.Options(List.of("100", "111"), 10, 10, short150));
         BatteryResult r = DefectBattery.run(noisy, "Cu", LatticeType.FCC, Double.NaN, o, null);
         assertEquals(Set.of("surfaces"), r.errors().keySet());
         assertEquals("relaxation did not converge for (100), (111)", r.errors().get("surfaces"));
@@ -250,7 +248,7 @@ class DefectBatteryTest {
             }
         };
         BatteryResult t = DefectBattery.run(slow, "Cu", LatticeType.FCC, Double.NaN,
-                q.withProperties(EnumSet.of(Property.GAMMA_SURFACE)).withTimeLimit(2), null);
+                q.withProperties("gamma_surface").withTimeLimit(2), null);
         assertEquals(Set.of("gamma_surface"), t.errors().keySet(), t.errors().toString());
         assertEquals("time limit of 2 s exceeded", t.errors().get("gamma_surface"));
         assertTrue(t.timings().get("gamma_surface") < 4, "stopped soon after the limit");
@@ -271,7 +269,7 @@ class DefectBatteryTest {
                 return s.size() <= 4 ? good : new Results(good.energy() - 2.0 * s.size(), good.forces(), good.virial(), good.volume(), null);
             }
         };
-        BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties(EnumSet.of(Property.ELASTIC, Property.GSF));
+        BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties("elastic,gsf");
         BatteryResult r = DefectBattery.run(falling, "Cu", LatticeType.FCC, Double.NaN, o, null);
         assertEquals(Set.of("gsf"), r.errors().keySet());
         assertTrue(r.errors().get("gsf").startsWith("collapse: a "), r.errors().get("gsf"));
@@ -287,14 +285,14 @@ class DefectBatteryTest {
     @Test
     void badInputIsRejected() {
         Potential cu = Potentials.mishinCu();
-        BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties(EnumSet.of(Property.LATTICE));
+        BatteryOptions o = BatteryOptions.defaults(LatticeType.FCC, true).withProperties("lattice");
         InputException e = assertThrows(InputException.class, () -> DefectBattery.run(cu, "Fe", LatticeType.FCC, Double.NaN, o, null));
         assertTrue(e.getMessage().contains("describes Cu, not Fe"), e.getMessage());
-        BatteryOptions screw = BatteryOptions.defaults(LatticeType.BCC, true).withProperties(EnumSet.of(Property.SCREW_CORE));
+        BatteryOptions screw = BatteryOptions.defaults(LatticeType.BCC, true).withProperties("screw_core");
         e = assertThrows(InputException.class, () -> DefectBattery.run(cu, "Cu", LatticeType.FCC, Double.NaN, screw, null));
         assertEquals("screw_core is not defined for fcc crystals", e.getMessage());
-        assertThrows(InputException.class, () -> Property.parseList("lattice,vacancies", LatticeType.FCC));
-        assertEquals(EnumSet.of(Property.LATTICE, Property.PEIERLS), Property.parseList("lattice, peierls", LatticeType.BCC));
+        assertThrows(InputException.class, () -> BatteryProperties.parseList("lattice,vacancies", LatticeType.FCC));
+        assertEquals(List.of("lattice", "peierls"), List.copyOf(BatteryProperties.parseList("peierls_barrier, lattice", LatticeType.BCC)));
         // the lattice defaults to the element's ground state
         BatteryResult r = DefectBattery.run(cu, "Cu", null, Double.NaN, o, null);
         assertEquals(LatticeType.FCC, r.lattice());

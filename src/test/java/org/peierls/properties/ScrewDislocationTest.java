@@ -80,7 +80,7 @@ class ScrewDislocationTest {
     void ta06aCoreIsCompactAndItsBarrierSingleHumped() {
         Potential ta = org.peierls.model.SnapInclude.load(SharedData.lammpsPotential("Ta06A.snap"));
         BatteryOptions o = BatteryOptions.defaults(LatticeType.BCC, true)
-                .withProperties(java.util.EnumSet.of(Property.SCREW_CORE, Property.PEIERLS));
+                .withProperties("screw_core,peierls");
         BatteryResult r = DefectBattery.run(ta, "Ta", LatticeType.BCC, Double.NaN, o, null);
         System.out.printf("Ta06A: a %.5f Å, core %s (polarity %.2g), Peierls barrier %.4f eV/b, %d hump(s); %s%n",
                 r.scalar("lattice_constant_a"), r.screwCoreType(), r.scalar("screw_core.polarity"), r.scalar("peierls_barrier_ev_per_b"),

@@ -31,7 +31,7 @@ class ExperimentTest {
         assertEquals("zhou2004:Mo", e.teacher());
         assertEquals(2, e.families().size());
         // no battery given: every property that applies to bcc, under the battery's own names
-        assertEquals(org.peierls.properties.Property.applicable(org.peierls.atoms.LatticeType.BCC), e.properties());
+        assertEquals(org.peierls.properties.BatteryProperties.parseList("all", org.peierls.atoms.LatticeType.BCC), e.properties());
         assertTrue(e.battery().contains("screw_core") && e.battery().contains("peierls"), e.battery().toString());
     }
 

@@ -15,6 +15,11 @@ import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.Results;
 
+/**
+ * The ladder: every rung fits its families, a family's held-out error drops when it joins, the
+ * returned potential predicts what the rows predicted; MTP and a model kind of the test tree
+ * ({@code fit.RadialKind}) climb it through the same kind session.
+ */
 class LadderFitTest {
 
     @Test
@@ -35,6 +40,15 @@ class LadderFitTest {
             System.out.printf("%-12s train %3d  E %.2f meV/at  F %.3f | test E %.2f F %.3f | per family %s%n", r.id(), r.trainConfigs(),
                     r.train().energyMae(), r.train().forceMae(), r.testAll().energyMae(), r.testAll().forceMae(),
                     r.test().entrySet().stream().map(e -> e.getKey().key() + "=" + String.format("%.1f", e.getValue().energyMae())).toList());
+        }
+        for (int k = 1; k < ladder.size(); k++) {
+            Family joins = ladder.get(k);
+            Metrics before = rungs.get(k - 1).test().get(joins), after = rungs.get(k).test().get(joins);
+            System.out.printf("%s joins: test E %.2f → %.2f meV/atom, F %.3f → %.3f eV/Å%n", joins.key(), before.energyMae(),
+                    after.energyMae(), before.forceMae(), after.forceMae());
+            // what the ladder is for: a family's held-out error falls when the family joins the training set
+            assertTrue(after.energyMae() < before.energyMae(), joins.key() + " energy MAE " + before.energyMae() + " → " + after.energyMae());
+            assertTrue(after.forceMae() < before.forceMae(), joins.key() + " force MAE " + before.forceMae() + " → " + after.forceMae());
         }
         // the model the fit returns predicts what the rows predict (rows = potential)
         LadderFit.Rung last = rungs.get(rungs.size() - 1);
@@ -79,5 +93,24 @@ class LadderFitTest {
             assertEquals("mtp", String.valueOf(r.model().get("kind")), "model.json kind");
         }
         assertTrue(rungs.get(1).test().get(Family.BULK).energyMae() < 20, "bulk test MAE " + rungs.get(1).test().get(Family.BULK).energyMae());
+    }
+
+    /** A kind that exists only in the test tree is a student like any other. */
+    @Test
+    void aPluginKindIsAStudent() {
+        Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
+        double a0 = 2 * 2.860082 / Math.sqrt(3);
+        TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
+        List<Family> ladder = List.of(Family.BULK, Family.POINT);
+        List<Frame> frames = new ArrayList<>();
+        for (Family f : ladder) {
+            frames.addAll(data.generate(f, s -> { }));
+        }
+        boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
+        Experiment.Student student = new Experiment.Student("radial", "radial", "zbl:1.8,2.3", java.util.Map.of("shells", "8"));
+        List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
+        assertEquals(2, rungs.size());
+        assertEquals("radial", String.valueOf(rungs.get(1).model().get("kind")));
+        assertTrue(rungs.get(1).testAll().forceMae() < 0.5, "force MAE " + rungs.get(1).testAll().forceMae());
     }
 }

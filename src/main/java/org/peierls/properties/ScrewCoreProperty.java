@@ -1,0 +1,94 @@
+package org.peierls.properties;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.peierls.atoms.LatticeType;
+
+/**
+ * The relaxed core of the bcc ½⟨111⟩ screw dislocation in a quadrupolar cell ({@link ScrewCore}):
+ * polarity and compact/degenerate type. The field starts from the anisotropic (Stroh) solution of
+ * the battery's elastic constants when they are Born-stable (else isotropic, ν = 0.3), and falls
+ * back to the isotropic field when Stroh fails; {@code elastic_field} says which.
+ */
+public final class ScrewCoreProperty implements BatteryProperty<ScrewCore.Options> {
+
+    public static final String ID = "screw_core";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("core");
+    }
+
+    @Override
+    public String description() {
+        return "bcc ½⟨111⟩ screw-dislocation core: polarity, compact or degenerate";
+    }
+
+    @Override
+    public boolean appliesTo(LatticeType lattice) {
+        return lattice == LatticeType.BCC;
+    }
+
+    @Override
+    public List<String> needs() {
+        return List.of(ElasticProperty.ID);
+    }
+
+    @Override
+    public double order() {
+        return 80;
+    }
+
+    /** A 5×9 quadrupole (270 atoms; quick and tiny 3×5, 90 atoms; tiny without the rattled start). */
+    @Override
+    public ScrewCore.Options options(Preset preset, LatticeType lattice) {
+        return switch (preset) {
+            case DEFAULT -> new ScrewCore.Options(5, 9, 0.01, preset.relax());
+            case QUICK -> new ScrewCore.Options(3, 5, 0.01, preset.relax());
+            case TINY -> new ScrewCore.Options(3, 5, 0, preset.relax());
+        };
+    }
+
+    @Override
+    public List<ResultKey> keys(LatticeType lattice) {
+        return List.of(ResultKey.fields("screw_core", List.of("polarity"), List.of("compact")));
+    }
+
+    @Override
+    public void compute(BatteryRun run, ScrewCore.Options options) {
+        ElasticConstants.Result c = ElasticProperty.stable(run);
+        ScrewCore.Result r;
+        String field = c == null ? "isotropic (ν = 0.3)" : "anisotropic (Stroh)";
+        try {
+            r = ScrewCore.compute(run.crystal(), c, options);
+        } catch (GuardedPotential.Failure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (c == null) {
+                throw e;
+            }
+            field = "isotropic (ν = 0.3; Stroh failed: " + DefectBattery.oneLine(e) + ")";
+            r = ScrewCore.compute(run.crystal(), null, options);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean ok = r.converged();
+        m.put("polarity", ok ? r.polarity()[0] : Double.NaN);
+        m.put("polarity_second_core", ok ? r.polarity()[1] : Double.NaN);
+        m.put("compact", ok ? r.type().equals("compact/non-degenerate") : null);
+        m.put("type", ok ? r.type() : null);
+        m.put("elastic_field", field);
+        m.put("atoms", r.relaxed().size());
+        run.put("screw_core", m);
+        ScrewCore.Result res = r;
+        run.plot("screw_core_dd.png", () -> res.png(run.title("screw core DD map")));
+        if (!ok) {
+            throw new PartialFailure("the quadrupole relaxation did not converge");
+        }
+    }
+}
