@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.peierls.atoms.LatticeType;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
 import org.peierls.defects.CoreType;
 import org.peierls.defects.DefectArrays;
@@ -174,10 +175,10 @@ public final class PeierlsBarrier {
         return new Result(barrier, maxima >= 2 ? "double hump" : "single", maxima, prof, coord, nb, step, diff, n);
     }
 
-    /** The structure with its {@link DefectArrays#FIXED} atoms written as a {@link DefectArrays#MOVE_MASK} (what NEB reads). */
+    /** The structure with its {@link DefectArrays#FIXED} atoms written as a {@link MoveMask#ARRAY} (what NEB reads). */
     static Structure withMoveMask(Structure s) {
         boolean[] free = RelaxSettings.mask(s).flags();
-        return s.withArray(DefectArrays.MOVE_MASK, free);
+        return s.withArray(MoveMask.ARRAY, free);
     }
 
     /**
