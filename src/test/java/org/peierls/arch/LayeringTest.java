@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
  * Data flows one way (DESIGN.md): structure → neighbors → descriptors → model → potential →
  * simulation → properties → report → cli. A lower package never imports a higher one; io (file
  * formats) sits just above atoms so every layer from descriptors up may read and write files.
+ * analysis (the in-silico microscope) looks only at structures: it sits on atoms, neighbors,
+ * descriptors and util, below the defect builders and everything that relaxes or reports, and
+ * reads no files itself.
  */
 class LayeringTest {
 
@@ -42,7 +45,7 @@ class LayeringTest {
                 .whereLayer("study").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("active").mayOnlyBeAccessedByLayers("study", "report", "cli")
                 .whereLayer("properties").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("defects", "properties", "study", "active", "report", "cli")
                 .whereLayer("defects").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("defects", "study", "properties", "active", "report", "cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("active", "study", "report", "cli", "properties")
@@ -50,7 +53,7 @@ class LayeringTest {
                 .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "active", "report", "cli")
                 .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "active", "report", "cli")
                 .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "active", "report", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "properties", "active", "report", "cli")
                 .check(classes);
     }
 }
