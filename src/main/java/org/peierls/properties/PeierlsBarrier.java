@@ -22,6 +22,7 @@ import org.peierls.sim.min.Minimizer;
 import org.peierls.sim.neb.AtomisticNeb;
 import org.peierls.sim.neb.NebOptions;
 import org.peierls.sim.neb.NebResult;
+import org.peierls.util.Charts;
 
 /**
  * The Peierls barrier of the bcc ½⟨111⟩ screw dislocation: a climbing-image NEB between a

@@ -15,6 +15,7 @@ import org.peierls.atoms.Structure;
 import org.peierls.defects.Dislocation;
 import org.peierls.defects.ElasticModel;
 import org.peierls.defects.ScrewQuadrupole;
+import org.peierls.util.Charts;
 
 /**
  * The core of the bcc ½⟨111⟩ screw dislocation: a quadrupolar dipole ({@link ScrewQuadrupole},
