@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.peierls.atoms.Cell;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 
@@ -185,7 +186,7 @@ public final class Bicrystal {
         Structure s = new Structure(cell, z, cell.wrap(x), m, null).withArray(DefectArrays.GRAIN, grain);
         int removed = 0;
         if (deletion > 0) {
-            double dnn = DefectGeometry.nearestNeighbourDistance(grainA.cell(), 0);
+            double dnn = Distances.nearestNeighbourDistance(grainA.cell(), 0);
             boolean[] keep = new boolean[n];
             Arrays.fill(keep, true);
             NeighborList nl = NeighborList.build(s, deletion * dnn, NeighborList.Kind.HALF);

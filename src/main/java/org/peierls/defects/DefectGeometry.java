@@ -1,14 +1,15 @@
 package org.peierls.defects;
 
 import java.util.Arrays;
-import org.peierls.atoms.Cell;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 
 /**
- * Small geometric queries the builders share (minimum-image distances to points and atoms,
- * neighbour shells). O(N) per query: meant for building, not for kernels.
+ * Small geometric queries the builders share: the nearest-neighbour distance of a lattice,
+ * neighbour shells, the closest approach of two atoms (the distances to points and atoms they
+ * rest on are {@link Distances}). O(N) per query: meant for building, not for kernels.
  */
 public final class DefectGeometry {
 
@@ -30,61 +31,6 @@ public final class DefectGeometry {
         }
     }
 
-    /** The minimum-image vector from atom i to atom j, Å. */
-    public static double[] separation(Structure s, int i, int j) {
-        double[] d = new double[3];
-        for (int k = 0; k < 3; k++) {
-            d[k] = s.position(j, k) - s.position(i, k);
-        }
-        s.cell().minimumImage(d);
-        return d;
-    }
-
-    /** Index of the atom nearest (minimum image) to a point (Å); ties go to the lower index. */
-    public static int nearestAtom(Structure s, double[] point) {
-        Cell cell = s.cell();
-        double best = Double.POSITIVE_INFINITY;
-        int arg = -1;
-        double[] d = new double[3];
-        for (int i = 0; i < s.size(); i++) {
-            for (int k = 0; k < 3; k++) {
-                d[k] = s.position(i, k) - point[k];
-            }
-            cell.minimumImage(d);
-            double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-            if (r2 < best - 1e-12) {
-                best = r2;
-                arg = i;
-            }
-        }
-        return arg;
-    }
-
-    /** Minimum-image distance (Å) from a point to the nearest atom whose {@code skip} flag is false (skip may be null). */
-    public static double nearestDistance(Structure s, double[] point, boolean[] skip) {
-        Cell cell = s.cell();
-        double best = Double.POSITIVE_INFINITY;
-        double[] d = new double[3];
-        for (int i = 0; i < s.size(); i++) {
-            if (skip != null && skip[i]) {
-                continue;
-            }
-            for (int k = 0; k < 3; k++) {
-                d[k] = s.position(i, k) - point[k];
-            }
-            cell.minimumImage(d);
-            best = Math.min(best, d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-        }
-        return Math.sqrt(best);
-    }
-
-    /** Distance (Å) from atom i to its nearest other atom (minimum image; images of i itself excluded). */
-    public static double nearestNeighbourDistance(Structure s, int i) {
-        boolean[] skip = new boolean[s.size()];
-        skip[i] = true;
-        return nearestDistance(s, new double[]{s.position(i, 0), s.position(i, 1), s.position(i, 2)}, skip);
-    }
-
     /**
      * The lowest-index atom in the {@code shell}-th neighbour shell of atom c (shells are distinct
      * minimum-image distances, {@link #SHELL_TOLERANCE}).
@@ -95,7 +41,7 @@ public final class DefectGeometry {
         int n = s.size();
         double[] r = new double[n];
         for (int j = 0; j < n; j++) {
-            double[] d = separation(s, c, j);
+            double[] d = Distances.separation(s, c, j);
             r[j] = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
         }
         double[] sorted = r.clone();

@@ -2,6 +2,8 @@ package org.peierls.defects;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.peierls.analysis.CoreType;
+import org.peierls.analysis.ScrewCores;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;

@@ -7,7 +7,7 @@ package org.peierls.defects;
  *
  * <p>Sign convention: going once counter-clockwise around the line (seen from +z, i.e.
  * right-handed about the line direction), the displacement increases by the Burgers vector b:
- * u(θ → π) − u(θ → −π) = b. The FS/RH Burgers circuit of {@link BurgersCircuit} then returns b.</p>
+ * u(θ → π) − u(θ → −π) = b. The FS/RH Burgers circuit of {@link org.peierls.analysis.BurgersCircuit} then returns b.</p>
  */
 public interface DislocationField {
 

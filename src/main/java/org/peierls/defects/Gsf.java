@@ -5,6 +5,7 @@ import java.util.List;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Miller;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
 
 /**
@@ -213,7 +214,7 @@ public final class Gsf {
             out = new Structure(cell, block.numbers(), cell.wrap(x), block.masses(), null);
             faultHeight = zCut + offset;
         }
-        out = out.withArray(DefectArrays.MOVE_MASK, DefectArrays.onlyComponent(n, 2))
+        out = out.withArray(MoveMask.ARRAY, MoveMask.onlyComponent(n, 2))
                  .withInfo("fault_normal", crystal.zLabel())
                  .withInfo("shift_direction", crystal.xLabel());
         return new StackingFault(out, new double[]{s[0], s[1], 0}, new double[]{s[0] / p[0], s[1] / p[1]},

@@ -1,6 +1,8 @@
 package org.peierls.defects;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.peierls.atoms.LatticeType;
 import org.peierls.util.InputException;
 
@@ -91,6 +93,20 @@ public enum InterstitialSite {
                 }
                 return new double[]{vector[0] * a, vector[1] * a, vector[2] * a};
         }
+    }
+
+    /**
+     * The single interstitial sites (kind {@link Kind#SITE}) of a lattice: label → {@link #offset},
+     * in declaration order — the plain table that structure analysis names relaxed interstitials by.
+     */
+    public static Map<String, double[]> siteOffsets(LatticeType lattice, double a, double c) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (InterstitialSite s : values()) {
+            if (s.lattice == lattice && s.kind == Kind.SITE) {
+                m.put(s.label(), s.offset(a, c));
+            }
+        }
+        return m;
     }
 
     /** Short lower-case label, e.g. "bcc-dumbbell-110", "hcp-basal-octahedral". */

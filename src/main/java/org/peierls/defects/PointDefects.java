@@ -2,6 +2,7 @@ package org.peierls.defects;
 
 import java.util.Arrays;
 import org.peierls.atoms.Cell;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.Lattice;
 import org.peierls.atoms.LatticeType;
@@ -38,7 +39,7 @@ public final class PointDefects {
     public static int centralAtom(Structure s) {
         Cell cell = s.cell();
         double[] centre = cell.toCartesian(new double[]{0.5, 0.5, 0.5});
-        return DefectGeometry.nearestAtom(s, centre);
+        return Distances.nearestAtom(s, centre);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class PointDefects {
         int c = centralAtom(perfect);
         int j = DefectGeometry.shellMember(perfect, c, shell);
         double[] xc = position(perfect, c);
-        double[] d = DefectGeometry.separation(perfect, c, j);
+        double[] d = Distances.separation(perfect, c, j);
         double[] mid = {xc[0] + 0.5 * d[0], xc[1] + 0.5 * d[1], xc[2] + 0.5 * d[2]};
         int[] removed = {Math.min(c, j), Math.max(c, j)};
         return remove(perfect, removed, "divacancy-" + shell + "nn", mid);
@@ -173,8 +174,8 @@ public final class PointDefects {
             case CROWDION: {
                 double[] e = unit(site.vector());
                 // the row neighbour along +e: the atom nearest to x0 + d_nn e
-                double dnn = DefectGeometry.nearestNeighbourDistance(perfect, centre);
-                int j = DefectGeometry.nearestAtom(perfect, shifted(x0, e, dnn));
+                double dnn = Distances.nearestNeighbourDistance(perfect, centre);
+                int j = Distances.nearestAtom(perfect, shifted(x0, e, dnn));
                 double[] mid = shifted(x0, e, 0.5 * dnn);
                 int[] removed = {Math.min(centre, j), Math.max(centre, j)};
                 double d = Double.isNaN(halfSeparation) ? balanced(perfect, mid, e, removed, 0.5) : halfSeparation;
@@ -199,12 +200,12 @@ public final class PointDefects {
             skip[r] = true;
         }
         double lo = 1e-6;
-        double hi = 2 * DefectGeometry.nearestNeighbourDistance(perfect, removed[0]);
+        double hi = 2 * Distances.nearestNeighbourDistance(perfect, removed[0]);
         for (int it = 0; it < 100; it++) {
             double mid = 0.5 * (lo + hi);
             double spacing = 2 * ratio * mid;
-            double other = Math.min(DefectGeometry.nearestDistance(perfect, shifted(centre, e, mid), skip),
-                                    DefectGeometry.nearestDistance(perfect, shifted(centre, e, -mid), skip));
+            double other = Math.min(Distances.nearestDistance(perfect, shifted(centre, e, mid), skip),
+                                    Distances.nearestDistance(perfect, shifted(centre, e, -mid), skip));
             if (spacing < other) {
                 lo = mid;
             } else {

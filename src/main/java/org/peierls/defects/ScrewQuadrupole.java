@@ -1,5 +1,7 @@
 package org.peierls.defects;
 
+import org.peierls.analysis.CoreType;
+import org.peierls.analysis.ScrewCores;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;

@@ -6,7 +6,7 @@ import org.peierls.atoms.Structure;
  * One point of a generalized stacking fault: the crystal above a plane displaced by an in-plane
  * shift relative to the crystal below.
  *
- * @param structure  the faulted cell; its per-atom array {@link DefectArrays#MOVE_MASK} lets
+ * @param structure  the faulted cell; its per-atom array {@link org.peierls.atoms.MoveMask#ARRAY} lets
  *                   only z move (relaxation normal to the fault plane)
  * @param shift      the fault displacement (Å, Cartesian, in the xy plane)
  * @param fractions  the shift in fractions of the in-plane cell vectors of one oriented cell

@@ -15,14 +15,17 @@
  *       ({@link org.peierls.defects.IsotropicDislocation}, {@link org.peierls.defects.StrohDislocation},
  *       periodic arrays in {@link org.peierls.defects.PeriodicDipoleField}), builders
  *       {@link org.peierls.defects.DislocationCylinder} and {@link org.peierls.defects.ScrewQuadrupole}
- *       → {@link org.peierls.defects.Dislocation}; analysis by {@link org.peierls.defects.BurgersCircuit}
- *       and {@link org.peierls.defects.DifferentialDisplacement};</li>
+ *       → {@link org.peierls.defects.Dislocation}, cores placed at the easy or hard sites that
+ *       {@link org.peierls.analysis.ScrewCores} finds;</li>
  *   <li>grain boundaries: {@link org.peierls.defects.TiltGrainBoundary},
  *       {@link org.peierls.defects.TwistGrainBoundary} → {@link org.peierls.defects.Bicrystal} →
  *       {@link org.peierls.defects.GrainBoundary}, with {@link org.peierls.defects.Csl}.</li>
  * </ul>
  *
- * <p>Relaxation constraints travel as per-atom arrays named in {@link org.peierls.defects.DefectArrays}.
+ * <p>What a relaxed defect looks like (Burgers circuits, differential-displacement maps, the name
+ * of an interstitial) is {@link org.peierls.analysis}'s business: the builders use it, it never
+ * uses them. Relaxation constraints travel as per-atom arrays named in
+ * {@link org.peierls.defects.DefectArrays} and {@link org.peierls.atoms.MoveMask}.
  * Lengths are Å, areas Å², angles degrees unless stated.</p>
  */
 package org.peierls.defects;

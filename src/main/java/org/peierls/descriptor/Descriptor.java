@@ -1,9 +1,8 @@
 package org.peierls.descriptor;
 
+import org.peierls.atoms.Species;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
-import org.peierls.atoms.Element;
-import org.peierls.util.InputException;
 
 /**
  * A per-atom descriptor: maps the neighborhood of each atom i to a row B_i of {@link #size()}
@@ -36,35 +35,13 @@ public interface Descriptor {
     /** One line, e.g. "SNAP bispectrum 2J=6 rcutfac=4.67637". */
     String describe();
 
-    /** Type index of every atom of {@code structure} (0-based, order of {@link #species()}). */
-    default int[] types(Structure structure) {
-        return types(structure, species(), describe());
-    }
-
     /**
-     * Type index of every atom: {@code types[i] = t} where {@code elements[t] == Z_i}.
+     * Type index of every atom of {@code structure} (0-based, order of {@link #species()}).
      *
-     * @throws InputException naming the element and the descriptor when an element is missing
+     * @throws org.peierls.util.InputException naming the element and this descriptor when an element is missing
      */
-    static int[] types(Structure structure, int[] elements, String name) {
-        int[] map = new int[Element.MAX_Z + 1];
-        java.util.Arrays.fill(map, -1);
-        for (int t = 0; t < elements.length; t++) {
-            map[elements[t]] = t;
-        }
-        int[] types = new int[structure.size()];
-        for (int i = 0; i < types.length; i++) {
-            int z = structure.number(i);
-            types[i] = map[z];
-            if (types[i] < 0) {
-                StringBuilder has = new StringBuilder();
-                for (int e : elements) {
-                    has.append(has.length() == 0 ? "" : ",").append(Element.symbol(e));
-                }
-                throw new InputException("structure has " + Element.symbol(z) + " but " + name + " describes only " + has);
-            }
-        }
-        return types;
+    default int[] types(Structure structure) {
+        return Species.types(structure, species(), describe());
     }
 
     /** Descriptor rows B {@code [N × size]}, row-major (B_i at {@code i·size}). */

@@ -12,6 +12,7 @@ import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.atoms.Units;
 import org.peierls.potential.Potential;
+import org.peierls.util.Charts;
 import org.peierls.util.InputException;
 
 /**

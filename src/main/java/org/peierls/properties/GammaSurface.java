@@ -11,6 +11,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.peierls.atoms.Units;
 import org.peierls.defects.Gsf;
 import org.peierls.defects.StackingFault;
+import org.peierls.util.Charts;
 
 /**
  * The γ-surface of a plane: the GSF energy γ(f₁, f₂) (mJ/m²) on an n₁ × n₂ grid of shifts

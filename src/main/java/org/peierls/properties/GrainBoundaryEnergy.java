@@ -12,6 +12,7 @@ import org.peierls.atoms.Structure;
 import org.peierls.defects.Bicrystal;
 import org.peierls.defects.GrainBoundary;
 import org.peierls.defects.TiltGrainBoundary;
+import org.peierls.util.Charts;
 
 /**
  * Grain-boundary energies γ_GB = (E − N·ε_bulk) / (2A) (J/m²) of symmetric tilt boundaries in a

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.peierls.analysis.InterstitialClassifier;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.defects.InterstitialSite;
@@ -137,7 +138,8 @@ public final class InterstitialFormation {
             Structure s = rattled(d.structure(), options.rattle(), options.seed());
             double unrelaxed = crystal.potential().compute(d.structure()).energy() - s.size() * eBulk;
             RelaxSettings.Relaxed r = options.relax().relax(s, crystal.potential());
-            String fin = crystal.cubic() ? InterstitialClassifier.classify(r.structure(), perfect, crystal.lattice(), crystal.a()) : null;
+            String fin = crystal.cubic() ? InterstitialClassifier.classify(r.structure(), perfect, crystal.lattice(), crystal.a(),
+                    InterstitialSite.siteOffsets(crystal.lattice(), crystal.a(), crystal.c())) : null;
             entries.add(new Entry(site.label(), r.energy() - s.size() * eBulk, unrelaxed, fin,
                     fin != null && !fin.equals(site.label()), r.converged(), r.structure()));
         }

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.peierls.analysis.CoreType;
 import org.peierls.atoms.LatticeType;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
-import org.peierls.defects.CoreType;
 import org.peierls.defects.DefectArrays;
 import org.peierls.defects.Dislocation;
 import org.peierls.defects.DislocationCylinder;
@@ -21,6 +22,7 @@ import org.peierls.sim.ForceField;
 import org.peierls.sim.neb.AtomisticNeb;
 import org.peierls.sim.neb.NebOptions;
 import org.peierls.sim.neb.NebResult;
+import org.peierls.util.Charts;
 
 /**
  * The Peierls barrier of the bcc ½⟨111⟩ screw dislocation: a climbing-image NEB between a
@@ -174,10 +176,10 @@ public final class PeierlsBarrier {
         return new Result(barrier, maxima >= 2 ? "double hump" : "single", maxima, prof, coord, nb, step, diff, n);
     }
 
-    /** The structure with its {@link DefectArrays#FIXED} atoms written as a {@link DefectArrays#MOVE_MASK} (what NEB reads). */
+    /** The structure with its {@link DefectArrays#FIXED} atoms written as a {@link MoveMask#ARRAY} (what NEB reads). */
     static Structure withMoveMask(Structure s) {
         boolean[] free = RelaxSettings.mask(s).flags();
-        return s.withArray(DefectArrays.MOVE_MASK, free);
+        return s.withArray(MoveMask.ARRAY, free);
     }
 
     /**

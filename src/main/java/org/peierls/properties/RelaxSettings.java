@@ -18,7 +18,7 @@ import org.peierls.sim.min.DofMask;
  * How the property calculators relax a structure: a minimizer (L-BFGS by default) to a force
  * tolerance, continued with FIRE when the line search stalls above the tolerance (the precision
  * limit of the energy, or a non-smooth potential). Frozen components come from the structure's
- * {@link DefectArrays#MOVE_MASK} ({@code boolean[3N]} or {@code [N]}) and {@link DefectArrays#FIXED}
+ * {@link org.peierls.atoms.MoveMask#ARRAY} ({@code boolean[3N]} or {@code [N]}) and {@link DefectArrays#FIXED}
  * ({@code boolean[N]}, true = held) arrays.
  *
  * @param minimizer "lbfgs", "cg" or "fire"

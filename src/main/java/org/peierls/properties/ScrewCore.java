@@ -8,31 +8,24 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.peierls.analysis.CoreType;
+import org.peierls.analysis.DifferentialDisplacement;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
-import org.peierls.defects.CoreType;
-import org.peierls.defects.DifferentialDisplacement;
 import org.peierls.defects.Dislocation;
 import org.peierls.defects.ElasticModel;
 import org.peierls.defects.ScrewQuadrupole;
+import org.peierls.util.Charts;
 
 /**
  * The core of the bcc ½⟨111⟩ screw dislocation: a quadrupolar dipole ({@link ScrewQuadrupole},
  * one Burgers vector thick, cores started at easy sites from the anisotropic elastic field when
  * the elastic constants are known) relaxed at fixed cell — from the symmetric start and from a
  * slightly rattled one, keeping the lower energy; its differential-displacement map and
- * the polarity of each core ({@link DifferentialDisplacement#polarity}). A core is
- * "compact/non-degenerate" when both |polarity| &lt; {@link #DEGENERATE_POLARITY}, else
- * "degenerate" (the displacement spread asymmetrically onto three {110} planes: Vitek, Perrin &amp;
- * Bowen 1970; Frederiksen &amp; Jacobsen 2003).
+ * the polarity of each core ({@link DifferentialDisplacement#polarity}), and the core type that
+ * follows from them ({@link DifferentialDisplacement#coreType}).
  */
 public final class ScrewCore {
-
-    /**
-     * |polarity| above which a core counts as degenerate: the polarity is 0 for a core with the
-     * dyad symmetry and ±1 when a core triangle edge carries none of its b/3 share.
-     */
-    public static final double DEGENERATE_POLARITY = 0.3;
 
     /**
      * @param nx     repeats of the a√6 × a√2 × a√3/2 cell along x = [11-2]
@@ -231,7 +224,7 @@ public final class ScrewCore {
         DifferentialDisplacement.Map map = DifferentialDisplacement.compute(d.reference(), r.structure(), b);
         double p1 = DifferentialDisplacement.polarity(map, d.cores()[0]);
         double p2 = DifferentialDisplacement.polarity(map, d.cores()[1]);
-        String type = Math.max(Math.abs(p1), Math.abs(p2)) < DEGENERATE_POLARITY ? "compact/non-degenerate" : "degenerate";
-        return new Result(d, r.structure(), r.energy(), map, new double[]{p1, p2}, type, r.converged());
+        return new Result(d, r.structure(), r.energy(), map, new double[]{p1, p2}, DifferentialDisplacement.coreType(p1, p2),
+                r.converged());
     }
 }

@@ -11,6 +11,7 @@ import org.peierls.atoms.Units;
 import org.peierls.defects.Gsf;
 import org.peierls.defects.StackingFault;
 import org.peierls.potential.Potential;
+import org.peierls.util.Charts;
 
 /**
  * Generalized stacking-fault (GSF) curves γ(f) = (E(f) − E(0)) / A in mJ/m²: the crystal above

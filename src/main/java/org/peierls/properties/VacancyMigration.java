@@ -2,6 +2,7 @@ package org.peierls.properties;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.Structure;
 import org.peierls.defects.DefectGeometry;
 import org.peierls.defects.PointDefects;
@@ -68,7 +69,7 @@ public final class VacancyMigration {
         Structure perfect = crystal.supercell(options.size());
         int c = PointDefects.centralAtom(perfect);
         int j = DefectGeometry.shellMember(perfect, c, 1);
-        double[] d = DefectGeometry.separation(perfect, c, j);
+        double[] d = Distances.separation(perfect, c, j);
         int jv = j > c ? j - 1 : j;
         Structure start = PointDefects.vacancy(perfect).structure();
         double[] x = start.positions();

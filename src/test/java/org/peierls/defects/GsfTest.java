@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peierls.atoms.LatticeType;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
 
 /**
@@ -55,7 +56,7 @@ class GsfTest {
         assertArrayEquals(new double[]{gsf.periods()[0], 0, 0}, last.shift(), 1e-12);
         assertEquals(Map.of("8,6", last.structure().size()), Environments.histogram(last.structure(), BCC_EDGES));
         assertEquals(gsf.periods()[0] * gsf.periods()[1], first.area(), 1e-12);
-        boolean[] mask = (boolean[]) first.structure().arrays().get(DefectArrays.MOVE_MASK);
+        boolean[] mask = (boolean[]) first.structure().arrays().get(MoveMask.ARRAY);
         assertEquals(3 * first.structure().size(), mask.length);
         for (int i = 0; i < first.structure().size(); i++) {
             assertTrue(!mask[3 * i] && !mask[3 * i + 1] && mask[3 * i + 2]);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.util.InputException;
@@ -36,7 +37,7 @@ class PointDefectsTest {
         assertEquals(-1, v.atomChange());
         // the 4×4×4 bcc supercell has a corner atom at the exact centre (2a, 2a, 2a)
         assertArrayEquals(new double[]{2 * A_FE, 2 * A_FE, 2 * A_FE}, v.site(), TOL);
-        assertEquals(A_FE * Math.sqrt(3) / 2, DefectGeometry.nearestDistance(v.structure(), v.site(), null), TOL);
+        assertEquals(A_FE * Math.sqrt(3) / 2, Distances.nearestDistance(v.structure(), v.site(), null), TOL);
         assertTrue(DefectGeometry.minimumSeparation(v.structure(), 3.0) > A_FE * Math.sqrt(3) / 2 - TOL);
     }
 
@@ -47,12 +48,12 @@ class PointDefectsTest {
         for (int shell = 1; shell <= 2; shell++) {
             PointDefect d = PointDefects.divacancy(perfect, shell);
             assertEquals(126, d.structure().size());
-            double[] sep = DefectGeometry.separation(perfect, d.removed()[0], d.removed()[1]);
+            double[] sep = Distances.separation(perfect, d.removed()[0], d.removed()[1]);
             assertEquals(expected[shell - 1], Math.sqrt(sep[0] * sep[0] + sep[1] * sep[1] + sep[2] * sep[2]), TOL);
         }
         Structure fcc = PointDefects.supercell(LatticeType.FCC, "Cu", A_CU, 3);
         PointDefect d2 = PointDefects.divacancy(fcc, 2);
-        double[] sep = DefectGeometry.separation(fcc, d2.removed()[0], d2.removed()[1]);
+        double[] sep = Distances.separation(fcc, d2.removed()[0], d2.removed()[1]);
         assertEquals(A_CU, Math.sqrt(sep[0] * sep[0] + sep[1] * sep[1] + sep[2] * sep[2]), TOL);
         assertThrows(IllegalArgumentException.class, () -> PointDefects.divacancy(perfect, 0));
     }
@@ -76,7 +77,7 @@ class PointDefectsTest {
         double defectMin = Double.POSITIVE_INFINITY, restMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < s.size(); i++) {
             for (int j = i + 1; j < s.size(); j++) {
-                double[] d = DefectGeometry.separation(s, i, j);
+                double[] d = Distances.separation(s, i, j);
                 double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
                 if (defect[i] || defect[j]) {
                     defectMin = Math.min(defectMin, r);
@@ -121,7 +122,7 @@ class PointDefectsTest {
         PointDefect p = PointDefects.interstitial(LatticeType.BCC, "Fe", A_FE, 4, InterstitialSite.BCC_DUMBBELL_110);
         Structure s = p.structure();
         int i = p.added()[0], j = p.added()[1];
-        double[] d = DefectGeometry.separation(s, i, j);
+        double[] d = Distances.separation(s, i, j);
         // along [110]
         assertEquals(d[0], d[1], TOL);
         assertEquals(0, d[2], TOL);
@@ -129,7 +130,7 @@ class PointDefectsTest {
         for (int k = 0; k < 3; k++) {
             mid[k] = s.position(i, k) + 0.5 * d[k];
         }
-        double[] back = DefectGeometry.separation(new Structure(s.cell(), new int[]{26, 26},
+        double[] back = Distances.separation(new Structure(s.cell(), new int[]{26, 26},
                 new double[]{mid[0], mid[1], mid[2], p.site()[0], p.site()[1], p.site()[2]}), 0, 1);
         assertEquals(0, Math.sqrt(back[0] * back[0] + back[1] * back[1] + back[2] * back[2]), TOL);
     }
@@ -171,7 +172,7 @@ class PointDefectsTest {
             int at = p.added()[0];
             int count = 0;
             for (int j = 0; j < s.size(); j++) {
-                double[] d = DefectGeometry.separation(s, at, j);
+                double[] d = Distances.separation(s, at, j);
                 if (j != at && Math.abs(Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) - (double) sh[2]) < 1e-9) {
                     count++;
                 }
@@ -182,7 +183,7 @@ class PointDefectsTest {
             PointDefect p = PointDefects.hcpInterstitial("Ti", a, c, 4, 2, 2, site);
             assertEquals(65, p.structure().size());
             double[] d = distances(p);
-            double[] pair = DefectGeometry.separation(p.structure(), p.added()[0], p.added()[1]);
+            double[] pair = Distances.separation(p.structure(), p.added()[0], p.added()[1]);
             double spacing = Math.sqrt(pair[0] * pair[0] + pair[1] * pair[1] + pair[2] * pair[2]);
             // balanced: the dumbbell spacing is the closest approach of the defect to any atom
             assertEquals(spacing, d[0], 1e-9, site.label());

@@ -1,5 +1,6 @@
 package org.peierls.potential;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,6 +92,13 @@ class BadInputTest {
         assertOneLine(assertThrows(InputException.class, () -> PotentialSpecs.parse("eam:" + tmp.resolve("none.eam"))),
                 "does not exist");
         assertOneLine(assertThrows(InputException.class, () -> PotentialSpecs.parse("eam/alloy:")), "nothing after");
+    }
+
+    @Test
+    void theMissingSpeciesMessageNamesThePotentialAsSuch() {
+        Potential p = PotentialSpecs.parse("zhou2004:Cu,Ta");
+        InputException e = assertThrows(InputException.class, () -> p.compute(TestCells.cubic(26, 2.86, false, 2, 2, 2)));
+        assertEquals("structure has Fe but potential zhou2004:Cu,Ta describes only Cu,Ta", e.getMessage());
     }
 
     @Test

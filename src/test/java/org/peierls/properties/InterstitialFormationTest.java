@@ -9,22 +9,11 @@ import org.peierls.defects.InterstitialSite;
 import org.peierls.defects.PointDefect;
 import org.peierls.defects.PointDefects;
 
-/** Self-interstitials: the classifier on built configurations, energies against LAMMPS and Mishin (2001). */
+/**
+ * Self-interstitials: energies against LAMMPS and Mishin (2001), the final configurations named by
+ * {@link org.peierls.analysis.InterstitialClassifier} (tested on its own in the analysis package).
+ */
 class InterstitialFormationTest {
-
-    /** Every built (unrelaxed) configuration is named as what it is. */
-    @Test
-    void classifierNamesTheBuiltConfigurations() {
-        for (LatticeType t : new LatticeType[]{LatticeType.BCC, LatticeType.FCC}) {
-            double a = t == LatticeType.BCC ? 2.855 : 3.615;
-            for (InterstitialSite site : InterstitialFormation.sitesOf(t)) {
-                PointDefect d = PointDefects.interstitial(t, "Fe", a, 4, site);
-                assertEquals(site.label(), InterstitialClassifier.classify(d.structure(), d.perfect(), t, a));
-                assertEquals(site.label(), InterstitialClassifier.classify(InterstitialFormation.rattled(d.structure(), 0.03, 5),
-                        d.perfect(), t, a), "rattled " + site.label());
-            }
-        }
-    }
 
     /**
      * Relaxed formation energies (Fe with Mendelev's potential, Cu with Mishin's) against LAMMPS's

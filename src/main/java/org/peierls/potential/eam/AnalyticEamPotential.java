@@ -1,10 +1,10 @@
 package org.peierls.potential.eam;
 
+import org.peierls.atoms.Species;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
-import org.peierls.potential.Species;
 import org.peierls.util.Parallel;
 
 /**
@@ -59,7 +59,7 @@ public final class AnalyticEamPotential implements Potential {
             throw new IllegalArgumentException("neighbor list (" + list.atoms() + " atoms, cutoff " + list.cutoff()
                     + " Å) does not fit " + n + " atoms and cutoff " + cutoff + " Å");
         }
-        int[] type = Species.types(structure, functions.numbers(), describe());
+        int[] type = Species.types(structure, functions.numbers(), "potential " + describe());
         double[] d = list.vectorsFor(structure);
         int[] off = list.offsetsArray();
         int[] nbr = list.neighborsArray();

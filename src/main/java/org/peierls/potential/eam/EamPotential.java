@@ -3,12 +3,12 @@ package org.peierls.potential.eam;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.peierls.atoms.Species;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.potential.NeighborTranspose;
 import org.peierls.potential.Potential;
 import org.peierls.potential.Results;
-import org.peierls.potential.Species;
 import org.peierls.util.Parallel;
 
 /**
@@ -206,7 +206,7 @@ public final class EamPotential implements Potential {
         if (list.cutoff() < cutoff * (1 - 1e-12)) {
             throw new IllegalArgumentException("neighbor list cutoff " + list.cutoff() + " Å is below the potential's " + cutoff + " Å");
         }
-        int[] type = Species.types(structure, tables.numbers(), describe());
+        int[] type = Species.types(structure, tables.numbers(), "potential " + describe());
         double[] x = structure.positions();
         double[] h = structure.cell().matrix();
         int[] off = list.offsetsArray();

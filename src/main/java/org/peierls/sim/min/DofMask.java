@@ -1,8 +1,8 @@
 package org.peierls.sim.min;
 
 import java.util.Arrays;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
-import org.peierls.util.InputException;
 
 /**
  * Which Cartesian position components may move: one flag per component {@code [3N]} (true =
@@ -10,12 +10,6 @@ import org.peierls.util.InputException;
  * component normal to the fault plane. Immutable.
  */
 public final class DofMask {
-
-    /**
-     * Name of the per-atom array read by {@link #of(Structure)}: ASE's extxyz {@code move_mask}
-     * (one boolean per atom, or three per atom for Cartesian masks; true = free).
-     */
-    public static final String MOVE_MASK = "move_mask";
 
     private final boolean[] free;
     private final int count;
@@ -61,41 +55,18 @@ public final class DofMask {
 
     /** Only Cartesian component {@code k} (0, 1, 2 = x, y, z) of every atom free. */
     public static DofMask onlyComponent(int atoms, int k) {
-        if (k < 0 || k > 2) {
-            throw new IllegalArgumentException("Cartesian component must be 0, 1 or 2, got " + k);
-        }
-        boolean[] f = new boolean[3 * atoms];
-        for (int i = 0; i < atoms; i++) {
-            f[3 * i + k] = true;
-        }
-        return new DofMask(f);
+        return new DofMask(MoveMask.onlyComponent(atoms, k));
     }
 
     /**
-     * The mask a structure carries in its {@value #MOVE_MASK} array ({@code boolean[N]} or
+     * The mask a structure carries in its {@link MoveMask#ARRAY} array ({@code boolean[N]} or
      * {@code boolean[3N]}), or all free when it has none.
      *
-     * @throws InputException when the array has another type or length
+     * @throws org.peierls.util.InputException when the array has another type or length
      */
     public static DofMask of(Structure s) {
-        Object a = s.arrays().get(MOVE_MASK);
-        int n = s.size();
-        if (a == null) {
-            return all(n);
-        }
-        if (a instanceof boolean[] b) {
-            if (b.length == 3 * n) {
-                return of(b);
-            }
-            if (b.length == n) {
-                boolean[] f = new boolean[3 * n];
-                for (int i = 0; i < n; i++) {
-                    f[3 * i] = f[3 * i + 1] = f[3 * i + 2] = b[i];
-                }
-                return new DofMask(f);
-            }
-        }
-        throw new InputException("per-atom array '" + MOVE_MASK + "' must hold 1 or 3 booleans per atom");
+        boolean[] free = MoveMask.of(s);
+        return free == null ? all(s.size()) : new DofMask(free);
     }
 
     /** Components free in both masks. */

@@ -1,13 +1,9 @@
 package org.peierls.sim.neb;
 
-import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.peierls.util.Charts;
 
 /** The energy profile of a band as a PNG (XChart): image energies and the Hermite spline through them. */
 public final class NebPlot {
@@ -16,11 +12,7 @@ public final class NebPlot {
 
     /** PNG bytes of the profile E − E₀ (eV) against the reaction coordinate (Å). */
     public static byte[] png(NebResult r, String title) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title)
-                .xAxisTitle("reaction coordinate (Å)").yAxisTitle("E − E_initial (eV)").build();
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        XYChart chart = Charts.xy(title, "reaction coordinate (Å)", "E − E_initial (eV)", 800, 500);
         double[][] sp = r.spline(200);
         XYSeries line = chart.addSeries("spline", sp[0], sp[1]);
         line.setMarker(SeriesMarkers.NONE);
@@ -34,10 +26,6 @@ public final class NebPlot {
                 new double[]{r.pathLength()[r.saddleImage()]}, new double[]{r.barrier()});
         saddle.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         saddle.setMarker(SeriesMarkers.DIAMOND);
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e1) {
-            throw new UncheckedIOException(e1);
-        }
+        return Charts.png(chart);
     }
 }

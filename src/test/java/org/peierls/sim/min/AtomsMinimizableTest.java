@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.peierls.atoms.Cell;
+import org.peierls.atoms.MoveMask;
 import org.peierls.atoms.Structure;
 import org.peierls.optim.ConjugateGradient;
 import org.peierls.optim.Fire;
@@ -98,7 +99,7 @@ class AtomsMinimizableTest {
         boolean[] free = new boolean[s.size()];
         java.util.Arrays.fill(free, true);
         free[3] = false;
-        Structure masked = s.withArray(DofMask.MOVE_MASK, free);
+        Structure masked = s.withArray(MoveMask.ARRAY, free);
         assertEquals(3 * (s.size() - 1), new AtomsMinimizable(masked, morse).dimension());
     }
 

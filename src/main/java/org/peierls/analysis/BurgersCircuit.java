@@ -1,9 +1,10 @@
-package org.peierls.defects;
+package org.peierls.analysis;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.peierls.atoms.Distances;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 
@@ -36,7 +37,7 @@ public final class BurgersCircuit {
      * frame — the "good crystal" steps for {@link #around}.
      */
     public static double[] nearestNeighbourVectors(Structure perfect) {
-        double dnn = DefectGeometry.nearestNeighbourDistance(perfect, 0);
+        double dnn = Distances.nearestNeighbourDistance(perfect, 0);
         NeighborList nl = NeighborList.build(perfect, dnn * (1 + 1e-6), NeighborList.Kind.FULL);
         double[] v = nl.vectors();
         int from = nl.start(0), to = nl.end(0);

@@ -1,4 +1,4 @@
-package org.peierls.defects;
+package org.peierls.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,8 @@ import org.peierls.atoms.Structure;
  * along z with respect to the perfect crystal, Δu_z(j) − Δu_z(i), folded into (−b/2, b/2]
  * (Vitek, Perrin &amp; Bowen, Phil. Mag. 21 (1970) 1049). Arrows are conventionally drawn
  * between the two columns with a length proportional to the value, b/3 spanning the column
- * spacing (the plotting is left to the report layer).
+ * spacing (the plotting is left to the report layer). From the map, {@link #polarity} measures
+ * how far a core breaks the dyad symmetry and {@link #coreType} names the core compact or degenerate.
  */
 public final class DifferentialDisplacement {
 
@@ -68,7 +69,7 @@ public final class DifferentialDisplacement {
 
     /**
      * The DD map of {@code dislocated} against {@code reference} (same atoms in the same order;
-     * e.g. {@link Dislocation#structure()} and {@link Dislocation#reference()}).
+     * e.g. a dislocation builder's structure and the perfect crystal it was cut from).
      *
      * @param b the Burgers vector length along z, Å (the column period)
      */
@@ -234,5 +235,26 @@ public final class DifferentialDisplacement {
             sum += -(map.between(ci, v) + map.between(cj, v)) / (Math.abs(map.b()) / 3);
         }
         return sum / 3;
+    }
+
+    /**
+     * |polarity| above which a core counts as degenerate: the polarity is 0 for a core with the
+     * dyad symmetry and ±1 when a core triangle edge carries none of its b/3 share.
+     */
+    public static final double DEGENERATE_POLARITY = 0.3;
+
+    /**
+     * "compact/non-degenerate" when every core's |polarity| is below {@link #DEGENERATE_POLARITY},
+     * else "degenerate" (the displacement spread asymmetrically onto three {110} planes: Vitek,
+     * Perrin &amp; Bowen 1970; Frederiksen &amp; Jacobsen 2003). A NaN polarity counts as degenerate.
+     *
+     * @param polarities the {@link #polarity} of each core of the cell
+     */
+    public static String coreType(double... polarities) {
+        double worst = 0;
+        for (double p : polarities) {
+            worst = Math.max(worst, Math.abs(p));
+        }
+        return worst < DEGENERATE_POLARITY ? "compact/non-degenerate" : "degenerate";
     }
 }

@@ -1,4 +1,4 @@
-package org.peierls.defects;
+package org.peierls.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,8 @@ import org.peierls.atoms.Structure;
 /**
  * Triangles of atomic columns along the line direction z of a crystal (⟨111⟩ columns in bcc)
  * and their classification as easy or hard core sites of a screw dislocation (see
- * {@link CoreType}).
+ * {@link CoreType}): where a core can sit in a crystal, which the dislocation builders ask
+ * before they insert one.
  */
 public final class ScrewCores {
 
@@ -95,8 +96,8 @@ public final class ScrewCores {
         return null;
     }
 
-    /** v folded into (−b/2, b/2]. */
-    static double fold(double v, double b) {
+    /** v folded into (−b/2, b/2]: a displacement along the line modulo the column period b. */
+    public static double fold(double v, double b) {
         double f = v - b * Math.floor(v / b + 0.5);
         return f <= -0.5 * b ? f + b : f;
     }

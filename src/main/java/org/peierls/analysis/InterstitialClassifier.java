@@ -1,11 +1,11 @@
-package org.peierls.properties;
+package org.peierls.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.peierls.atoms.Cell;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
-import org.peierls.defects.InterstitialSite;
 
 /**
  * Names the configuration of a relaxed self-interstitial in a cubic crystal, from its geometry
@@ -19,12 +19,13 @@ import org.peierls.defects.InterstitialSite;
  *       "dumbbell-mixed"). Along the close-packed row (bcc ⟨111⟩, fcc ⟨110⟩) a dumbbell and a
  *       crowdion differ by where the centre of the compressed stretch of the row sits: on an
  *       atom (crowdion) or between two (dumbbell).</li>
- *   <li>Otherwise one atom sits on S and the other at an interstitial site: the octahedral or
- *       tetrahedral offset (any of its 48 cubic images) nearest to it, within 0.15 a.</li>
+ *   <li>Otherwise one atom sits on S and the other at an interstitial site: the named site
+ *       offset (octahedral, tetrahedral; any of its 48 cubic images) nearest to it, within 0.15 a.</li>
  * </ol>
- * Labels are those of {@link InterstitialSite#label()} ("bcc-dumbbell-110", "fcc-octahedral"),
- * plus "bcc-dumbbell-mixed", "fcc-dumbbell-110", "fcc-crowdion-110", "…-site-other" and "complex"
- * for configurations outside that list.
+ * Labels follow the defect builders' names ("bcc-dumbbell-110", "bcc-crowdion-111"; the site
+ * names are the caller's, e.g. "fcc-octahedral"), plus "bcc-dumbbell-mixed", "fcc-dumbbell-110",
+ * "fcc-crowdion-110", "…-site-other" and "complex" for configurations outside that list. The
+ * sites come in as plain data so that this analysis does not depend on the builders' catalogue.
  */
 public final class InterstitialClassifier {
 
@@ -36,8 +37,11 @@ public final class InterstitialClassifier {
      * @param perfect the perfect supercell (cube axes)
      * @param type    bcc or fcc
      * @param a       lattice constant, Å
+     * @param sites   the interstitial sites of this lattice an extra atom may sit at: label → offset
+     *                from a lattice atom in the cube axes, Å; checked in their iteration order, the
+     *                first of equally near sites wins
      */
-    public static String classify(Structure relaxed, Structure perfect, LatticeType type, double a) {
+    public static String classify(Structure relaxed, Structure perfect, LatticeType type, double a, Map<String, double[]> sites) {
         if (relaxed.size() != perfect.size() + 1) {
             return "complex";
         }
@@ -112,14 +116,11 @@ public final class InterstitialClassifier {
         double[] far = norm(sp) > norm(sq) ? sp : sq;
         String label = prefix + "site-other";
         double bestDistance = 0.15 * a;
-        for (InterstitialSite s : InterstitialSite.values()) {
-            if (s.lattice() != type || s.kind() != InterstitialSite.Kind.SITE) {
-                continue;
-            }
-            double r = nearestImage(far, s.offset(a, 0));
+        for (Map.Entry<String, double[]> s : sites.entrySet()) {
+            double r = nearestImage(far, s.getValue());
             if (r < bestDistance) {
                 bestDistance = r;
-                label = s.label();
+                label = s.getKey();
             }
         }
         return label;

@@ -1,4 +1,4 @@
-package org.peierls.defects;
+package org.peierls.analysis;
 
 /**
  * Where a ½⟨111⟩ screw dislocation core starts in bcc, in projection along the line: at the
