@@ -1,24 +1,21 @@
 package org.peierls.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
-import org.peierls.io.Formats;
-import org.peierls.io.IoOptions;
+import org.peierls.io.Json;
 import org.peierls.neighbors.NeighborList;
-import org.peierls.util.Parallel;
 import org.peierls.potential.ForceBenchmark;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
 import org.peierls.util.InputException;
+import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +35,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CommonOptions.StructureOption structure;
+
+    @Mixin
+    CommonOptions.FormatOptions formats;
+
     @Option(names = "--potential", paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
     String potential;
 
@@ -46,15 +49,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--half", description = "With --neighbors: build half lists (each pair once) instead of full lists.")
     boolean half;
-
-    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Structure file (its first frame is used).")
-    Path structure;
-
-    @Option(names = "--format", paramLabel = "F", description = "Format of the structure file (default: from the name).")
-    String format;
-
-    @Option(names = "--types", paramLabel = "A,B", description = "Element symbols of LAMMPS atom types 1, 2, ….")
-    String types;
 
     @Option(names = "--repeat", paramLabel = "NxMxK", description = "Use the N×M×K supercell of the structure (e.g. 20x20x20).")
     String repeat;
@@ -76,10 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (neighborCutoff == null && potential == null) {
             throw new InputException("bench needs --potential P (force evaluations) or --neighbors R (neighbor-list builds)");
         }
-        List<Frame> frames = Formats.read(structure, format, IoOptions.withTypes(types));
-        if (frames.isEmpty()) {
-            throw new InputException(structure + " holds no frames");
-        }
+        List<Frame> frames = formats.readAll(structure.path);
         Structure s = frames.get(0).structure();
         if (repeat != null) {
             int[] n = parseRepeat(repeat);
@@ -105,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("cores_used", r.coresUsed());
         m.put("energy", r.energy());
         PrintWriter pw = spec.commandLine().getOut();
-        pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        pw.println(Json.text(m));
         pw.flush();
         return 0;
     }
@@ -145,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
             nl.vectors();
             m.put("bytes_per_atom_with_vectors", (double) nl.bytes() / s.size());
             PrintWriter pw = spec.commandLine().getOut();
-            pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            pw.println(Json.text(m));
             pw.flush();
             return 0;
         } finally {

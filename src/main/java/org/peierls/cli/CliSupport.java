@@ -1,7 +1,5 @@
 package org.peierls.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,17 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
-import org.peierls.io.AtomicWrite;
 import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
+import org.peierls.io.Json;
 import org.peierls.util.InputException;
 
 /** Small helpers the simulation commands share: reading one frame, JSON and binary output. */
 final class CliSupport {
     private CliSupport() {
     }
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Frame {@code index} of a structure file (negative counts from the end). */
     static Structure readStructure(Path path, String format, IoOptions options, int index) {
@@ -39,16 +35,11 @@ final class CliSupport {
 
     /** Writes {@code value} as indented JSON to {@code path} (atomically), or to standard output for "-". */
     static void writeJson(Path path, Object value, java.io.PrintWriter out) {
-        try {
-            String text = JSON.writeValueAsString(value);
-            if (path.toString().equals("-")) {
-                out.println(text);
-                out.flush();
-            } else {
-                AtomicWrite.text(path, w -> w.write(text + "\n"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (path.toString().equals("-")) {
+            out.println(Json.text(value));
+            out.flush();
+        } else {
+            Json.write(path, value);
         }
     }
 

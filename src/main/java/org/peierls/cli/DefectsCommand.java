@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peierls.atoms.LatticeType;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.properties.BatteryOptions;
 import org.peierls.properties.BatteryResult;
 import org.peierls.properties.DefectBattery;
@@ -15,9 +14,10 @@ import org.peierls.properties.ElementCrystals;
 import org.peierls.properties.BatteryProperties;
 import org.peierls.properties.BatteryProperty;
 import org.peierls.util.InputException;
-import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +37,11 @@ public final class DefectsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--element", required = true, paramLabel = "E", description = "Element symbol.")
     String element;
@@ -68,9 +71,6 @@ public final class DefectsCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Folder for PNG plots (E(V), GSF, γ-surface, DD map, Peierls barrier, …).")
     Path plots;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     /** The property names, for the help text. */
     static final class Names implements Iterable<String> {
         @Override
@@ -85,12 +85,7 @@ public final class DefectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InputException("--threads must be at least 1, got " + threads);
-            }
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         if (quick && tiny) {
             throw new InputException("--quick and --tiny exclude each other");
         }
@@ -101,7 +96,7 @@ public final class DefectsCommand implements Callable<Integer> {
             throw new InputException("--time-limit must be positive, got " + timeLimit);
         }
         LatticeType type = lattice(element, lattice);
-        Potential pot = PotentialSpecs.parse(potential);
+        Potential pot = potential.parse();
         BatteryOptions options = tiny ? BatteryOptions.tiny(type) : BatteryOptions.defaults(type, quick);
         if (only != null) {
             options = options.withProperties(only);

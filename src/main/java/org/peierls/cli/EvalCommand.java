@@ -1,7 +1,5 @@
 package org.peierls.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +11,13 @@ import java.util.concurrent.Callable;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Labels;
 import org.peierls.atoms.Structure;
-import org.peierls.io.AtomicWrite;
 import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
+import org.peierls.io.Json;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.Results;
-import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,17 +42,17 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec.")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
 
-    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Structure file (any readable format).")
-    Path structure;
+    @Mixin
+    CommonOptions.StructureOption structure;
 
-    @Option(names = "--format", paramLabel = "F", description = "Format of the structure file (default: from the name).")
-    String format;
+    @Mixin
+    CommonOptions.FormatOptions formats;
 
-    @Option(names = "--types", paramLabel = "A,B", description = "Element symbols of LAMMPS atom types 1, 2, … (LAMMPS data/dump input).")
-    String types;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON to OUT ('-' for standard output); written atomically.")
     Path json;
@@ -66,20 +63,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--per-atom", description = "Also report per-atom energies.")
     boolean perAtom;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
-        Potential pot = PotentialSpecs.parse(potential);
-        IoOptions options = IoOptions.withTypes(types);
-        List<Frame> frames = Formats.read(structure, format, options);
-        if (frames.isEmpty()) {
-            throw new org.peierls.util.InputException(structure + " holds no frames");
-        }
+        threads.apply();
+        Potential pot = potential.parse();
+        IoOptions options = formats.io();
+        List<Frame> frames = formats.readAll(structure.path);
         List<Map<String, Object>> records = new ArrayList<>();
         List<Frame> computed = new ArrayList<>();
         PrintWriter pw = spec.commandLine().getOut();
@@ -92,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
             // drop results of another calculation that the input may carry, name ours
             Map<String, Object> info = new LinkedHashMap<>(s.info());
             info.keySet().removeAll(STALE_KEYS);
-            info.put("potential", potential);
+            info.put("potential", potential.spec);
             Structure labelled = s.withInfo(info);
             if (perAtom) {
                 labelled = labelled.withArray("energies", r.energies());
@@ -105,13 +94,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Object value = records.size() == 1 ? records.get(0) : records;
             if (jsonToStdout) {
-                pw.println(mapper.writeValueAsString(value));
+                pw.println(Json.text(value));
             } else {
-                String text = mapper.writeValueAsString(value);
-                AtomicWrite.text(json, w -> w.write(text + "\n"));
+                Json.write(json, value);
             }
         }
         if (out != null) {
@@ -126,7 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (frames > 1) {
             m.put("frame", frame);
         }
-        m.put("potential", potential);
+        m.put("potential", potential.spec);
         m.put("natoms", s.size());
         m.put("energy", r.energy());
         m.put("energy_per_atom", r.energy() / Math.max(1, s.size()));

@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peierls.atoms.Structure;
-import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.sim.md.Integrator;
 import org.peierls.sim.md.Kinetics;
 import org.peierls.sim.md.MdCheckpoint;
@@ -24,9 +22,10 @@ import org.peierls.sim.md.MtkBarostat;
 import org.peierls.sim.md.Thermo;
 import org.peierls.sim.md.Trajectory;
 import org.peierls.util.InputException;
-import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,11 +44,23 @@ public final class MdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
 
-    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Starting structure (any readable format).")
-    Path structure;
+    @Mixin
+    CommonOptions.StructureOption structure;
+
+    @Mixin
+    CommonOptions.FrameOption frame;
+
+    @Mixin
+    CommonOptions.FormatOptions formats;
+
+    @Mixin
+    CommonOptions.SkinOption skin;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--ensemble", required = true, paramLabel = "E", description = "nve, nvt or npt.")
     String ensemble;
@@ -102,33 +113,16 @@ public final class MdCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Summary as JSON (means of T, P, volume; speed).")
     Path json;
 
-    @Option(names = "--frame", paramLabel = "K", defaultValue = "0", description = "Frame of a multi-frame structure file (negative: from the end).")
-    int frame;
-
-    @Option(names = "--format", paramLabel = "F", description = "Format of the structure file (default: from the name).")
-    String format;
-
-    @Option(names = "--types", paramLabel = "A,B", description = "Element symbols of LAMMPS atom types 1, 2, … (LAMMPS input and dump output).")
-    String types;
-
-    @Option(names = "--skin", paramLabel = "A", defaultValue = "1.0", description = "Neighbor-list skin, Å (default: ${DEFAULT-VALUE}).")
-    double skin;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     @Override
     public Integer call() {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         if (steps < 0 || thermo <= 0 || dumpEvery <= 0) {
             throw new InputException("--steps must be ≥ 0, --thermo and --dump-every positive");
         }
         MdSettings settings = settings();
-        Potential pot = PotentialSpecs.parse(potential);
+        Potential pot = potential.parse();
         Integrator integrator = settings.integrator(pot);
-        IoOptions io = IoOptions.withTypes(types);
+        IoOptions io = formats.io();
         Path checkpointPath = CliSupport.sibling(out, ".checkpoint.json");
         long checkpointInterval = checkpointEvery != null ? checkpointEvery : 10 * dumpEvery;
         PrintWriter pw = spec.commandLine().getOut();
@@ -142,7 +136,7 @@ public final class MdCommand implements Callable<Integer> {
             trajectory = new Trajectory(out, null, io, true, cp.trajectoryBytes());
             err.println("md: resuming from step " + state.step() + " (" + checkpointPath + ")");
         } else {
-            Structure s = CliSupport.readStructure(structure, format, io, frame);
+            Structure s = formats.read(structure.path, frame.index);
             if (initVelocities || !s.hasVelocities()) {
                 s = Kinetics.maxwellBoltzmann(s, temp, seed);
             }
@@ -221,12 +215,12 @@ public final class MdCommand implements Callable<Integer> {
             throw new InputException("--dt must be positive (ps), got " + dt);
         }
         return new MdSettings(e, t, temp, dt, tdamp != null ? tdamp : 100 * dt, pdamp != null ? pdamp : 1000 * dt,
-                pressure, c, 3, seed, skin);
+                pressure, c, 3, seed, skin.value());
     }
 
     private Map<String, Object> summary(MdSettings s, Integrator integrator, MdState end, List<Thermo> samples, long done, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("potential", potential);
+        m.put("potential", potential.spec);
         m.put("natoms", end.atoms());
         m.put("ensemble", s.ensemble().name().toLowerCase(Locale.ROOT));
         m.put("integrator", integrator.describe());

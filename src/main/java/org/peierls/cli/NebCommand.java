@@ -16,7 +16,6 @@ import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
 import org.peierls.optim.Fire;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.sim.ForceField;
 import org.peierls.sim.min.Relaxation;
 import org.peierls.sim.neb.AtomisticNeb;
@@ -24,9 +23,10 @@ import org.peierls.sim.neb.NebOptions;
 import org.peierls.sim.neb.NebPlot;
 import org.peierls.sim.neb.NebResult;
 import org.peierls.util.InputException;
-import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +45,17 @@ public final class NebCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
+
+    @Mixin
+    CommonOptions.FormatOptions formats;
+
+    @Mixin
+    CommonOptions.SkinOption skin;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--initial", required = true, paramLabel = "A", description = "Initial state (structure file).")
     Path initial;
@@ -96,23 +105,9 @@ public final class NebCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the band checkpoint when it exists.")
     boolean resume;
 
-    @Option(names = "--format", paramLabel = "F", description = "Format of the end-state files (default: from the names).")
-    String format;
-
-    @Option(names = "--types", paramLabel = "A,B", description = "Element symbols of LAMMPS atom types 1, 2, … (LAMMPS input).")
-    String types;
-
-    @Option(names = "--skin", paramLabel = "A", defaultValue = "1.0", description = "Neighbor-list skin, Å (default: ${DEFAULT-VALUE}).")
-    double skin;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         if (images < 1) {
             throw new InputException("--images must be at least 1, got " + images);
         }
@@ -121,12 +116,12 @@ public final class NebCommand implements Callable<Integer> {
         }
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Potential pot = PotentialSpecs.parse(potential);
-        IoOptions io = IoOptions.withTypes(types);
+        Potential pot = potential.parse();
+        IoOptions io = formats.io();
         double cf = climbFmax != null ? climbFmax : 5 * fmax;
         NebOptions options = new NebOptions(images, spring, climb, fmax, Math.max(cf, fmax), maxSteps,
                 Fire.Parameters.defaults().withMaxStep(maxStepLength));
-        ForceField ff = new ForceField(pot, skin);
+        ForceField ff = new ForceField(pot, skin.value());
         Path checkpoint = json.toString().equals("-") ? Path.of("neb.band.extxyz") : CliSupport.sibling(json, ".band.extxyz");
 
         List<Structure> band;
@@ -137,8 +132,8 @@ public final class NebCommand implements Callable<Integer> {
             }
             err.println("neb: resuming from " + checkpoint + " (" + band.size() + " structures)");
         } else {
-            Structure a = CliSupport.readStructure(initial, format, io, -1);
-            Structure b = CliSupport.readStructure(fin, format, io, -1);
+            Structure a = formats.read(initial, -1);
+            Structure b = formats.read(fin, -1);
             AtomisticNeb.checkCompatible(a, b);
             if (relaxEnds) {
                 Relaxation.Options ro = Relaxation.Options.defaults().withFmax(fmax / 10).withMaxSteps(5000);
@@ -213,7 +208,7 @@ public final class NebCommand implements Callable<Integer> {
 
     private Map<String, Object> record(NebResult n, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("potential", potential);
+        m.put("potential", potential.spec);
         m.put("images", images);
         m.put("climb", climb);
         m.put("converged", n.converged());

@@ -15,13 +15,13 @@ import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
 import org.peierls.optim.Minimizers;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.Results;
 import org.peierls.sim.min.Relaxation;
 import org.peierls.util.InputException;
-import org.peierls.util.Parallel;
+import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,11 +40,23 @@ public final class RelaxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec (see 'peierls eval --help').")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
 
-    @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Structure file (any readable format).")
-    Path structure;
+    @Mixin
+    CommonOptions.StructureOption structure;
+
+    @Mixin
+    CommonOptions.FrameOption frame;
+
+    @Mixin
+    CommonOptions.FormatOptions formats;
+
+    @Mixin
+    CommonOptions.SkinOption skin;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Relaxed structure (format from the name, e.g. .extxyz).")
     Path out;
@@ -83,26 +95,9 @@ public final class RelaxCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Start from OUT.checkpoint.extxyz when it exists.")
     boolean resume;
 
-    @Option(names = "--frame", paramLabel = "K", defaultValue = "0", description = "Frame of a multi-frame file (negative: from the end; default: ${DEFAULT-VALUE}).")
-    int frame;
-
-    @Option(names = "--format", paramLabel = "F", description = "Format of the structure file (default: from the name).")
-    String format;
-
-    @Option(names = "--types", paramLabel = "A,B", description = "Element symbols of LAMMPS atom types 1, 2, … (LAMMPS input).")
-    String types;
-
-    @Option(names = "--skin", paramLabel = "A", defaultValue = "1.0", description = "Neighbor-list skin, Å (default: ${DEFAULT-VALUE}).")
-    double skin;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         if (!(fmax > 0)) {
             throw new InputException("--fmax must be positive, got " + fmax);
         }
@@ -119,8 +114,8 @@ public final class RelaxCommand implements Callable<Integer> {
         if (!Formats.forPath(out).canWrite()) {
             throw new InputException("--out " + out + ": format " + Formats.forPath(out).name() + " cannot be written");
         }
-        Potential pot = PotentialSpecs.parse(potential);
-        IoOptions io = IoOptions.withTypes(types);
+        Potential pot = potential.parse();
+        IoOptions io = formats.io();
         Path checkpoint = CliSupport.sibling(out, ".checkpoint.extxyz");
         Structure start;
         PrintWriter pw = spec.commandLine().getOut();
@@ -129,14 +124,14 @@ public final class RelaxCommand implements Callable<Integer> {
             start = CliSupport.readStructure(checkpoint, "extxyz", IoOptions.DEFAULT, -1);
             err.println("relax: resuming from " + checkpoint);
         } else {
-            start = CliSupport.readStructure(structure, format, io, frame);
+            start = formats.read(structure.path, frame.index);
         }
-        if (!(etol >= 0) || !(skin >= 0)) {
-            throw new InputException(!(etol >= 0) ? "--etol must be ≥ 0 eV, got " + etol : "--skin must be ≥ 0 Å, got " + skin);
+        if (!(etol >= 0)) {
+            throw new InputException("--etol must be ≥ 0 eV, got " + etol);
         }
         Relaxation.Options options = Relaxation.Options.defaults().withMinimizer(minimizer).withFmax(fmax)
                 .withMaxSteps(maxSteps).withEnergyTolerance(etol);
-        options = new Relaxation.Options(options.minimizer(), fmax, maxSteps, etol, false, options.cellMask(), options.targetStressGpa(), skin);
+        options = new Relaxation.Options(options.minimizer(), fmax, maxSteps, etol, false, options.cellMask(), options.targetStressGpa(), skin.value());
         if (cell) {
             double[] target = new double[6];
             if (pressure != null) {
@@ -161,7 +156,7 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         Results res = r.results();
         double[] stressVoigt = res.volume() > 0 ? res.stress() : null;
-        Structure outStructure = r.structure().withInfo("potential", potential)
+        Structure outStructure = r.structure().withInfo("potential", potential.spec)
                 .withInfo("relax_converged", r.converged()).withInfo("relax_termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));
         Formats.write(out, List.of(new Frame(outStructure, new Labels(res.energy(), res.forces(), stressVoigt), "")), null, io);
         if (r.converged()) {
@@ -180,7 +175,7 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("potential", potential);
+            m.put("potential", potential.spec);
             m.put("natoms", start.size());
             m.put("converged", r.converged());
             m.put("termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));

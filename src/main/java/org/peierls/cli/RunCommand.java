@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.peierls.report.StudyReport;
 import org.peierls.study.Experiment;
 import org.peierls.study.Study;
-import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +21,9 @@ import picocli.CommandLine.Parameters;
                 + "schema in docs/experiment.md). Stages are cached in OUT: running again resumes."})
 public final class RunCommand implements Callable<Integer> {
 
+    @Mixin
+    ThreadsOption threads;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml", description = "Experiment file (default: the embedded Ta study).")
     Path experiment;
 
@@ -30,14 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A reduced study: smaller cells and fewer configurations (about 2 minutes).")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
     @Override
     public Integer call() {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         Experiment e = experiment == null ? Experiment.embeddedDefault() : Experiment.read(experiment);
         if (quick) {
             e = e.withQuick(true);

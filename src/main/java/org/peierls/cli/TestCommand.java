@@ -15,11 +15,10 @@ import org.peierls.fit.Metrics;
 import org.peierls.fit.MetricsReport;
 import org.peierls.fit.Role;
 import org.peierls.potential.Potential;
-import org.peierls.potential.PotentialSpecs;
-import org.peierls.util.Parallel;
 import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,8 +36,11 @@ public final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--potential", required = true, paramLabel = "P", description = "Potential spec.")
-    String potential;
+    @Mixin
+    CommonOptions.PotentialOption potential;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--data", required = true, split = ",", paramLabel = "FILES",
             description = "Labelled files or folders (mlearn JSON, FitSNAP JSON folders, extxyz, …).")
@@ -51,21 +53,16 @@ public final class TestCommand implements Callable<Integer> {
             description = "Frame of force components: data (the file's) or lammps (each cell rotated as LAMMPS does, a along x); default ${DEFAULT-VALUE}.")
     String forceFrame;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores, or PEIERLS_THREADS).")
-    Integer threads;
-
     @Override
     public Integer call() {
-        if (threads != null) {
-            Parallel.setThreads(threads);
-        }
+        threads.apply();
         PrintWriter out = spec.commandLine().getOut();
         ForceFrame frame = switch (forceFrame.toLowerCase(java.util.Locale.ROOT)) {
             case "data" -> ForceFrame.DATA;
             case "lammps" -> ForceFrame.LAMMPS;
             default -> throw new org.peierls.util.InputException("--force-frame must be data or lammps, got '" + forceFrame + "'");
         };
-        Potential pot = PotentialSpecs.parse(potential);
+        Potential pot = potential.parse();
         Dataset d = Dataset.read(data, Role.TEST);
         MetricsReport r;
         try (Progress p = Progress.start("evaluating", d.size())) {
@@ -75,7 +72,7 @@ public final class TestCommand implements Callable<Integer> {
         out.print(r.table().replace(" test ", "      "));
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("potential", potential);
+            m.put("potential", potential.spec);
             m.put("force_frame", frame.name().toLowerCase(Locale.ROOT));
             List<String> files = new ArrayList<>();
             for (Path p : data) {

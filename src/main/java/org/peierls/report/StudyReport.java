@@ -1,10 +1,9 @@
 package org.peierls.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.Map;
 import org.peierls.io.AtomicWrite;
+import org.peierls.io.Json;
 import org.peierls.study.Study;
 
 /**
@@ -23,8 +22,7 @@ public final class StudyReport {
     public static void write(Study.Result result, Path out) {
         StudySummary summary = new StudySummary(result);
         Map<String, Object> json = summary.toJson();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicWrite.text(out.resolve("summary.json"), w -> w.write(mapper.writeValueAsString(json)));
+        Json.write(out.resolve("summary.json"), json);
         StudyPlots.Written plots = StudyPlots.write(summary, out);
         String html = ReportPage.html(summary, plots, out);
         AtomicWrite.text(out.resolve("index.html"), w -> w.write(html));

@@ -1,7 +1,6 @@
 package org.peierls.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +16,11 @@ import org.peierls.atoms.Frame;
 import org.peierls.atoms.LatticeType;
 import org.peierls.atoms.Structure;
 import org.peierls.defects.PointDefects;
-import org.peierls.fit.ModelStore;
 import org.peierls.fit.Metrics;
+import org.peierls.fit.ModelStore;
 import org.peierls.io.AtomicWrite;
 import org.peierls.io.ExtendedXyz;
+import org.peierls.io.Json;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.optim.Minimizer;
 import org.peierls.potential.Potential;
@@ -53,7 +53,7 @@ public final class Study {
     private final Consumer<String> log;
     private final java.util.function.DoubleFunction<Battery> batteryFor;
     private Battery battery;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = Json.mapper();
     private final Map<String, Double> timings = new LinkedHashMap<>();
 
     /** A study with the defect battery of {@link StudyBattery}. */
