@@ -141,8 +141,10 @@ class SimCommandsTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertTrue(j.get("converged").asBoolean());
-        // VacancyHopNebTest: 0.68896 eV with 5 images and fmax 1e-3, equal to LAMMPS to 1e-6 eV.
-        assertEquals(0.68896, j.get("barrier_ev").asDouble(), 2e-3);
+        // Mishin et al., PRB 63, 224106 (2001), Table III: vacancy migration in Cu 0.69 eV with this
+        // potential (VacancyHopNebTest checks the library NEB on the same hop against LAMMPS's neb);
+        // 3 climbing images to fmax 5e-3 eV/Å resolve the saddle to ~0.01 eV
+        assertEquals(0.69, j.get("barrier_ev").asDouble(), 0.02);
         assertEquals(5, j.get("energy_ev").size());
         assertEquals(5, Formats.read(band).size());
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);

@@ -157,7 +157,7 @@ class MtpDescriptorTest {
      */
     @Test
     void simdJacobianEqualsTheScalarOne() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "Vector API module absent");
+        org.peierls.testutil.SharedData.require(Bispectrum.VECTOR_API, "the jdk.incubator.vector module (surefire adds it)");
         MtpParameters p = twoElements(16);
         Structure s = cell(7);
         NeighborList nl = full(s, 5.3);
@@ -175,7 +175,7 @@ class MtpDescriptorTest {
      */
     @Test
     void laneMdPathEqualsTheScalarOne() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Bispectrum.VECTOR_API, "Vector API module absent");
+        org.peierls.testutil.SharedData.require(Bispectrum.VECTOR_API, "the jdk.incubator.vector module (surefire adds it)");
         MtpParameters p = twoElements(16);
         Structure full = cell(8);
         boolean[] keep = new boolean[full.size()];
