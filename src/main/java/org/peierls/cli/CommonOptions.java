@@ -85,4 +85,33 @@ final class CommonOptions {
             return skin;
         }
     }
+
+    /**
+     * What a simulation command reads: the potential, one frame of a structure file with its
+     * format, the neighbor-list skin, and the threads ({@code relax}, {@code md}).
+     */
+    static final class SimulationInput {
+        @picocli.CommandLine.Mixin
+        PotentialOption potential;
+
+        @picocli.CommandLine.Mixin
+        StructureOption structure;
+
+        @picocli.CommandLine.Mixin
+        FrameOption frame;
+
+        @picocli.CommandLine.Mixin
+        FormatOptions formats;
+
+        @picocli.CommandLine.Mixin
+        SkinOption skin;
+
+        @picocli.CommandLine.Mixin
+        ThreadsOption threads;
+
+        /** The chosen frame of the structure file. */
+        Structure read() {
+            return formats.read(structure.path, frame.index);
+        }
+    }
 }

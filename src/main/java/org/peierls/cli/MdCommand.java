@@ -45,22 +45,7 @@ public final class MdCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions.PotentialOption potential;
-
-    @Mixin
-    CommonOptions.StructureOption structure;
-
-    @Mixin
-    CommonOptions.FrameOption frame;
-
-    @Mixin
-    CommonOptions.FormatOptions formats;
-
-    @Mixin
-    CommonOptions.SkinOption skin;
-
-    @Mixin
-    ThreadsOption threads;
+    CommonOptions.SimulationInput input;
 
     @Option(names = "--ensemble", required = true, paramLabel = "E", description = "nve, nvt or npt.")
     String ensemble;
@@ -115,14 +100,14 @@ public final class MdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        threads.apply();
+        input.threads.apply();
         if (steps < 0 || thermo <= 0 || dumpEvery <= 0) {
             throw new InputException("--steps must be ≥ 0, --thermo and --dump-every positive");
         }
         MdSettings settings = settings();
-        Potential pot = potential.parse();
+        Potential pot = input.potential.parse();
         Integrator integrator = settings.integrator(pot);
-        IoOptions io = formats.io();
+        IoOptions io = input.formats.io();
         Path checkpointPath = CliSupport.sibling(out, ".checkpoint.json");
         long checkpointInterval = checkpointEvery != null ? checkpointEvery : 10 * dumpEvery;
         PrintWriter pw = spec.commandLine().getOut();
@@ -136,7 +121,7 @@ public final class MdCommand implements Callable<Integer> {
             trajectory = new Trajectory(out, null, io, true, cp.trajectoryBytes());
             err.println("md: resuming from step " + state.step() + " (" + checkpointPath + ")");
         } else {
-            Structure s = formats.read(structure.path, frame.index);
+            Structure s = input.read();
             if (initVelocities || !s.hasVelocities()) {
                 s = Kinetics.maxwellBoltzmann(s, temp, seed);
             }
@@ -215,12 +200,12 @@ public final class MdCommand implements Callable<Integer> {
             throw new InputException("--dt must be positive (ps), got " + dt);
         }
         return new MdSettings(e, t, temp, dt, tdamp != null ? tdamp : 100 * dt, pdamp != null ? pdamp : 1000 * dt,
-                pressure, c, 3, seed, skin.value());
+                pressure, c, 3, seed, input.skin.value());
     }
 
     private Map<String, Object> summary(MdSettings s, Integrator integrator, MdState end, List<Thermo> samples, long done, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("potential", potential.spec);
+        m.put("potential", input.potential.spec);
         m.put("natoms", end.atoms());
         m.put("ensemble", s.ensemble().name().toLowerCase(Locale.ROOT));
         m.put("integrator", integrator.describe());

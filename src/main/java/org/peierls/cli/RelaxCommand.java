@@ -41,22 +41,7 @@ public final class RelaxCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CommonOptions.PotentialOption potential;
-
-    @Mixin
-    CommonOptions.StructureOption structure;
-
-    @Mixin
-    CommonOptions.FrameOption frame;
-
-    @Mixin
-    CommonOptions.FormatOptions formats;
-
-    @Mixin
-    CommonOptions.SkinOption skin;
-
-    @Mixin
-    ThreadsOption threads;
+    CommonOptions.SimulationInput input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Relaxed structure (format from the name, e.g. .extxyz).")
     Path out;
@@ -97,7 +82,7 @@ public final class RelaxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        threads.apply();
+        input.threads.apply();
         if (!(fmax > 0)) {
             throw new InputException("--fmax must be positive, got " + fmax);
         }
@@ -114,8 +99,8 @@ public final class RelaxCommand implements Callable<Integer> {
         if (!Formats.forPath(out).canWrite()) {
             throw new InputException("--out " + out + ": format " + Formats.forPath(out).name() + " cannot be written");
         }
-        Potential pot = potential.parse();
-        IoOptions io = formats.io();
+        Potential pot = input.potential.parse();
+        IoOptions io = input.formats.io();
         Path checkpoint = CliSupport.sibling(out, ".checkpoint.extxyz");
         Structure start;
         PrintWriter pw = spec.commandLine().getOut();
@@ -124,14 +109,14 @@ public final class RelaxCommand implements Callable<Integer> {
             start = CliSupport.readStructure(checkpoint, "extxyz", IoOptions.DEFAULT, -1);
             err.println("relax: resuming from " + checkpoint);
         } else {
-            start = formats.read(structure.path, frame.index);
+            start = input.read();
         }
         if (!(etol >= 0)) {
             throw new InputException("--etol must be ≥ 0 eV, got " + etol);
         }
         Relaxation.Options options = Relaxation.Options.defaults().withMinimizer(minimizer).withFmax(fmax)
                 .withMaxSteps(maxSteps).withEnergyTolerance(etol);
-        options = new Relaxation.Options(options.minimizer(), fmax, maxSteps, etol, false, options.cellMask(), options.targetStressGpa(), skin.value());
+        options = new Relaxation.Options(options.minimizer(), fmax, maxSteps, etol, false, options.cellMask(), options.targetStressGpa(), input.skin.value());
         if (cell) {
             double[] target = new double[6];
             if (pressure != null) {
@@ -156,7 +141,7 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         Results res = r.results();
         double[] stressVoigt = res.volume() > 0 ? res.stress() : null;
-        Structure outStructure = r.structure().withInfo("potential", potential.spec)
+        Structure outStructure = r.structure().withInfo("potential", input.potential.spec)
                 .withInfo("relax_converged", r.converged()).withInfo("relax_termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));
         Formats.write(out, List.of(new Frame(outStructure, new Labels(res.energy(), res.forces(), stressVoigt), "")), null, io);
         if (r.converged()) {
@@ -175,7 +160,7 @@ public final class RelaxCommand implements Callable<Integer> {
         }
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("potential", potential.spec);
+            m.put("potential", input.potential.spec);
             m.put("natoms", start.size());
             m.put("converged", r.converged());
             m.put("termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));

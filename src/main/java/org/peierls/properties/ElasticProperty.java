@@ -67,4 +67,33 @@ public final class ElasticProperty implements BatteryProperty<ElasticConstants.O
         ElasticConstants.Result c = run.recall(ElasticConstants.Result.class);
         return c == null || !DefectBattery.bornStable(c, run.lattice()) ? null : c;
     }
+
+    /**
+     * A result and the elastic field its dislocation started from.
+     *
+     * @param result the calculator's result
+     * @param field  "anisotropic (Stroh)", "isotropic (ν = 0.3)", or the isotropic fallback with
+     *               the reason Stroh failed
+     */
+    record Fielded<R>(R result, String field) {
+    }
+
+    /**
+     * Runs a dislocation calculation from the anisotropic (Stroh) field of the run's Born-stable
+     * elastic constants, else from the isotropic one; when the Stroh start itself fails (not the
+     * guard: a collapse or the time limit stands) it runs again from the isotropic field.
+     */
+    static <R> Fielded<R> withStrohOrIsotropic(BatteryRun run, java.util.function.Function<ElasticConstants.Result, R> compute) {
+        ElasticConstants.Result c = stable(run);
+        try {
+            return new Fielded<>(compute.apply(c), c == null ? "isotropic (ν = 0.3)" : "anisotropic (Stroh)");
+        } catch (GuardedPotential.Failure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (c == null) {
+                throw e;
+            }
+            return new Fielded<>(compute.apply(null), "isotropic (ν = 0.3; Stroh failed: " + DefectBattery.oneLine(e) + ")");
+        }
+    }
 }

@@ -15,7 +15,7 @@ import org.peierls.sim.neb.NebOptions;
  * transition metals; a double hump marks a degenerate core). Starts from the Stroh field of the
  * battery's elastic constants when they are Born-stable.
  */
-public final class PeierlsProperty implements BatteryProperty<PeierlsBarrier.Options> {
+public final class PeierlsProperty extends ScrewDislocationProperty<PeierlsBarrier.Options> {
 
     public static final String ID = "peierls";
 
@@ -32,16 +32,6 @@ public final class PeierlsProperty implements BatteryProperty<PeierlsBarrier.Opt
     @Override
     public String description() {
         return "Peierls barrier of the bcc screw dislocation (eV/b, NEB) and its humps";
-    }
-
-    @Override
-    public boolean appliesTo(LatticeType lattice) {
-        return lattice == LatticeType.BCC;
-    }
-
-    @Override
-    public List<String> needs() {
-        return List.of(ElasticProperty.ID);
     }
 
     @Override
@@ -72,18 +62,9 @@ public final class PeierlsProperty implements BatteryProperty<PeierlsBarrier.Opt
 
     @Override
     public void compute(BatteryRun run, PeierlsBarrier.Options options) {
-        ElasticConstants.Result c = ElasticProperty.stable(run);
-        PeierlsBarrier.Result r;
-        try {
-            r = PeierlsBarrier.compute(run.crystal(), c, options, Minimizer.SILENT);
-        } catch (GuardedPotential.Failure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (c == null) {
-                throw e;
-            }
-            r = PeierlsBarrier.compute(run.crystal(), null, options, Minimizer.SILENT);
-        }
+        ElasticProperty.Fielded<PeierlsBarrier.Result> f = ElasticProperty.withStrohOrIsotropic(run,
+                c -> PeierlsBarrier.compute(run.crystal(), c, options, Minimizer.SILENT));
+        PeierlsBarrier.Result r = f.result();
         Map<String, Object> prof = new LinkedHashMap<>();
         prof.put("coordinate", r.coordinate());
         prof.put("energy_ev_per_b", r.profile());
@@ -91,10 +72,9 @@ public final class PeierlsProperty implements BatteryProperty<PeierlsBarrier.Opt
         prof.put("shape", r.shape());
         prof.put("atoms", r.atoms());
         prof.put("converged", r.neb().converged());
-        prof.put("elastic_field", c == null ? "isotropic (ν = 0.3)" : "anisotropic (Stroh)");
+        prof.put("elastic_field", f.field());
         run.put("peierls_barrier_profile", prof);
-        PeierlsBarrier.Result res = r;
-        run.plot("peierls_barrier.png", () -> res.png(run.title("Peierls barrier")));
+        run.plot("peierls_barrier.png", () -> r.png(run.title("Peierls barrier")));
         if (!r.neb().converged()) {
             throw new PartialFailure(String.format(Locale.ROOT, "the NEB did not converge (max force %.3g eV/Å after %d steps)",
                     r.neb().minimization().forceNorm(), r.neb().steps()));

@@ -11,7 +11,7 @@ import org.peierls.atoms.LatticeType;
  * the battery's elastic constants when they are Born-stable (else isotropic, ν = 0.3), and falls
  * back to the isotropic field when Stroh fails; {@code elastic_field} says which.
  */
-public final class ScrewCoreProperty implements BatteryProperty<ScrewCore.Options> {
+public final class ScrewCoreProperty extends ScrewDislocationProperty<ScrewCore.Options> {
 
     public static final String ID = "screw_core";
 
@@ -28,16 +28,6 @@ public final class ScrewCoreProperty implements BatteryProperty<ScrewCore.Option
     @Override
     public String description() {
         return "bcc ½⟨111⟩ screw-dislocation core: polarity, compact or degenerate";
-    }
-
-    @Override
-    public boolean appliesTo(LatticeType lattice) {
-        return lattice == LatticeType.BCC;
-    }
-
-    @Override
-    public List<String> needs() {
-        return List.of(ElasticProperty.ID);
     }
 
     @Override
@@ -62,31 +52,19 @@ public final class ScrewCoreProperty implements BatteryProperty<ScrewCore.Option
 
     @Override
     public void compute(BatteryRun run, ScrewCore.Options options) {
-        ElasticConstants.Result c = ElasticProperty.stable(run);
-        ScrewCore.Result r;
-        String field = c == null ? "isotropic (ν = 0.3)" : "anisotropic (Stroh)";
-        try {
-            r = ScrewCore.compute(run.crystal(), c, options);
-        } catch (GuardedPotential.Failure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (c == null) {
-                throw e;
-            }
-            field = "isotropic (ν = 0.3; Stroh failed: " + DefectBattery.oneLine(e) + ")";
-            r = ScrewCore.compute(run.crystal(), null, options);
-        }
+        ElasticProperty.Fielded<ScrewCore.Result> f = ElasticProperty.withStrohOrIsotropic(run,
+                c -> ScrewCore.compute(run.crystal(), c, options));
+        ScrewCore.Result r = f.result();
         Map<String, Object> m = new LinkedHashMap<>();
         boolean ok = r.converged();
         m.put("polarity", ok ? r.polarity()[0] : Double.NaN);
         m.put("polarity_second_core", ok ? r.polarity()[1] : Double.NaN);
         m.put("compact", ok ? r.type().equals("compact/non-degenerate") : null);
         m.put("type", ok ? r.type() : null);
-        m.put("elastic_field", field);
+        m.put("elastic_field", f.field());
         m.put("atoms", r.relaxed().size());
         run.put("screw_core", m);
-        ScrewCore.Result res = r;
-        run.plot("screw_core_dd.png", () -> res.png(run.title("screw core DD map")));
+        run.plot("screw_core_dd.png", () -> r.png(run.title("screw core DD map")));
         if (!ok) {
             throw new PartialFailure("the quadrupole relaxation did not converge");
         }
