@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
  * {@code --fitsnap-input} a FitSNAP input file defines everything instead.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a machine-learning potential (--model snap, qsnap, mtp, …) to energies, forces and stresses.",
-            "Writes DIR/model.json (use as --potential DIR), the model's LAMMPS files (SNAP: NAME.snap/.snapcoeff/.snapparam,",
-            "reference overlay included; MTP: NAME.mtp in MLIP-2's format and NAME.mlip.ini), DIR/metrics.json and parity plots.",
-            "Several values of a listed option (2J_max, rcutfac, weights, ridge), or --cv K, are chosen by k-fold cross-validation",
-            "(cv.json). MTP: species and moment coefficients by linear least squares, radial coefficients by BFGS (variable",
-            "projection); several weights are cross-validated on the linear step at the starting radial functions first.",
+        description = {"Fit a machine-learning potential (--model snap, qsnap, mtp, …) to energies, forces",
+            "and stresses. Writes DIR/model.json (use as --potential DIR), the model's LAMMPS files",
+            "(SNAP: NAME.snap/.snapcoeff/.snapparam with the reference overlay; MTP: NAME.mtp and",
+            "NAME.mlip.ini), DIR/metrics.json and parity plots.",
+            "Several values of a listed option (2J_max, rcutfac, weights, ridge), or --cv K, are",
+            "chosen by k-fold cross-validation (cv.json). MTP: species and moment coefficients by",
+            "least squares, radial coefficients by BFGS; several weights are cross-validated on the",
+            "linear step at the starting radial functions first.",
             "Options marked (kind, …) belong to those model kinds."})
 public final class FitCommand implements Callable<Integer> {
 
