@@ -1,17 +1,13 @@
 package org.peierls.fit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.peierls.io.AtomicWrite;
+import org.peierls.util.Charts;
 
 /**
  * Parity plots (predicted against reference) of energies per atom and force components, training
@@ -71,7 +67,7 @@ public final class ParityPlot {
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel, double[][] train, double[][] test) {
-        XYChart chart = new XYChartBuilder().width(640).height(600).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = Charts.xy(title, xLabel, yLabel, 640, 600);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -101,19 +97,6 @@ public final class ParityPlot {
     }
 
     private static void save(Path file, XYChart chart) {
-        try {
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, png);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file + ": " + e.getMessage(), e);
-        }
+        AtomicWrite.bytes(file, Charts.png(chart));
     }
 }
