@@ -51,6 +51,28 @@ public final class ModelStore implements PotentialSpecProvider {
         return isModel(path) ? load(path) : null;
     }
 
+    /**
+     * The document every kind writes: format, version, kind, its descriptor and coefficients, the
+     * reference spec and the element energies (eV, by symbol; informational: already in the
+     * model's constants).
+     */
+    public static Map<String, Object> document(String kind, Map<String, Object> descriptor, Object coefficients,
+                                               Reference reference, int[] species) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", 1);
+        m.put("kind", kind);
+        m.put("descriptor", descriptor);
+        m.put("coefficients", coefficients);
+        m.put("reference", reference.spec());
+        Map<String, Object> e0 = new java.util.LinkedHashMap<>();
+        for (int z : species) {
+            e0.put(org.peierls.atoms.Element.symbol(z), reference.energyOf(z));
+        }
+        m.put("element_energies_ev", e0);
+        return m;
+    }
+
     /** Writes {@code json} (a fit's {@link FittedModel#json} plus any provenance) atomically. */
     public static void write(Path file, Map<String, Object> json) {
         Json.write(file, json);

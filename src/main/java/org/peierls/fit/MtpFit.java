@@ -191,10 +191,6 @@ public final class MtpFit implements FittedModel {
     @Override
     public Map<String, Object> json() {
         MtpParameters p = parameters;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", ModelStore.FORMAT);
-        m.put("version", 1);
-        m.put("kind", "mtp");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("type", "moment_tensor");
         d.put("level", p.basis().level());
@@ -210,21 +206,15 @@ public final class MtpFit implements FittedModel {
         d.put("scaling", p.radial().scaling());
         d.put("radial_funcs_count", p.basis().radialFunctions());
         d.put("radial_coeffs", p.radialCoefficients());
-        m.put("descriptor", d);
         Map<String, Object> c = new LinkedHashMap<>();
         Map<String, Object> species = new LinkedHashMap<>();
-        Map<String, Object> e0 = new LinkedHashMap<>();
         double[] sc = speciesCoefficients();
         for (int t = 0; t < el.size(); t++) {
             species.put(el.get(t), sc[t]);
-            e0.put(el.get(t), settings.reference().energyOf(p.species()[t]));
         }
         c.put("species", species);
         c.put("moments", momentCoefficients());
-        m.put("coefficients", c);
-        m.put("reference", settings.reference().spec());
-        m.put("element_energies_ev", e0);
-        return m;
+        return ModelStore.document("mtp", d, c, settings.reference(), p.species());
     }
 
     @Override

@@ -146,10 +146,6 @@ public final class SnapFit implements FittedModel {
     @Override
     public Map<String, Object> json() {
         BispectrumParameters p = settings.bispectrum();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", ModelStore.FORMAT);
-        m.put("version", 1);
-        m.put("kind", settings.kind());
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("type", "bispectrum");
         d.put("twojmax", p.twojmax());
@@ -166,17 +162,11 @@ public final class SnapFit implements FittedModel {
         d.put("elements", el);
         d.put("radelem", p.radelem());
         d.put("wj", p.wj());
-        m.put("descriptor", d);
         Map<String, Object> c = new LinkedHashMap<>();
-        Map<String, Object> e0 = new LinkedHashMap<>();
         for (int t = 0; t < el.size(); t++) {
             c.put(el.get(t), coefficients(t));
-            e0.put(el.get(t), settings.reference().energyOf(p.elements()[t]));
         }
-        m.put("coefficients", c);
-        m.put("reference", settings.reference().spec());
-        m.put("element_energies_ev", e0);
-        return m;
+        return ModelStore.document(settings.kind(), d, c, settings.reference(), p.elements());
     }
 
     @Override

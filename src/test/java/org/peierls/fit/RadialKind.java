@@ -141,10 +141,6 @@ public final class RadialKind implements ModelKind<RadialKind.Options> {
 
         @Override
         public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("format", ModelStore.FORMAT);
-            m.put("version", 1);
-            m.put("kind", "radial");
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("type", "radial_shells");
             d.put("shells", options.shells());
@@ -156,14 +152,11 @@ public final class RadialKind implements ModelKind<RadialKind.Options> {
                 el.add(Element.symbol(z));
             }
             d.put("elements", el);
-            m.put("descriptor", d);
             Map<String, Object> c = new LinkedHashMap<>();
             for (int t = 0; t < el.size(); t++) {
                 c.put(el.get(t), model.model(t).parameters());
             }
-            m.put("coefficients", c);
-            m.put("reference", reference.spec());
-            return m;
+            return ModelStore.document("radial", d, c, reference, basis.descriptor().species());
         }
 
         @Override
