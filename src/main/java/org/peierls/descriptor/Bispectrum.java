@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.peierls.atoms.Element;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
+import org.peierls.neighbors.Neighborhood;
 import org.peierls.util.Parallel;
 
 /**
@@ -257,12 +258,13 @@ public final class Bispectrum implements Descriptor {
                 computeB(w);
                 System.arraycopy(w.b, 0, values, i * ncoeff, ncoeff);
                 weightZ(w);
+                Neighborhood nb = w.nb;
                 for (int q = 0; q < count; q++) {
                     int e = offsets[i] + q;
-                    jOut[e] = w.nj[q];
-                    rOut[3 * e] = w.nx[q];
-                    rOut[3 * e + 1] = w.ny[q];
-                    rOut[3 * e + 2] = w.nz[q];
+                    jOut[e] = nb.atom()[q];
+                    rOut[3 * e] = nb.x()[q];
+                    rOut[3 * e + 1] = nb.y()[q];
+                    rOut[3 * e + 2] = nb.z()[q];
                     neighborDerivative(w, q, deriv, e * 3 * ncoeff);
                 }
             }
@@ -358,39 +360,26 @@ public final class Bispectrum implements Descriptor {
     }
 
     private boolean inside(int ti, int tj, double[] vec, int k) {
-        double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
-        double rsq = dx * dx + dy * dy + dz * dz;
-        return rsq < cutSq[ti * ntypes + tj] && rsq > 1e-20;
+        return Neighborhood.inside(vec, k, cutSq[ti * ntypes + tj]);
     }
 
     // ------------------------------------------------------------------ per-atom kernels
 
-    /** Copies the neighbors of atom i inside the pair cutoffs into the workspace; returns their number. */
+    /**
+     * Gathers the neighbors of atom i inside the pair cutoffs, with the cutoff and weight of each
+     * neighbor's type pair; returns their number.
+     */
     private int gather(Workspace w, int i, int[] types, int[] start, int[] nbr, double[] vec) {
-        int ti = types[i];
-        int count = 0;
-        for (int k = start[i]; k < start[i + 1]; k++) {
-            int j = nbr[k];
-            int tj = types[j];
-            double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
-            double rsq = dx * dx + dy * dy + dz * dz;
-            int tt = ti * ntypes + tj;
-            if (rsq < cutSq[tt] && rsq > 1e-20) {
-                if (count == w.nx.length) {
-                    w.grow();
-                }
-                w.nx[count] = dx;
-                w.ny[count] = dy;
-                w.nz[count] = dz;
-                w.nr[count] = Math.sqrt(rsq);
-                w.ncut[count] = cut[tt];
-                w.nwj[count] = wjType[tj];
-                w.nk[count] = k;
-                w.nj[count] = j;
-                count++;
-            }
+        Neighborhood nb = w.nb;
+        int count = nb.gather(i, start, nbr, vec, types, ntypes, cutSq);
+        w.ensurePairData(nb.capacity());
+        int row = types[i] * ntypes;
+        int[] nj = nb.atom();
+        for (int q = 0; q < count; q++) {
+            int tj = types[nj[q]];
+            w.ncut[q] = cut[row + tj];
+            w.nwj[q] = wjType[tj];
         }
-        w.count = count;
         return count;
     }
 
@@ -405,8 +394,9 @@ public final class Bispectrum implements Descriptor {
                 ucR[ix.cBlock[j] + mb * (j + 1) + mb] = WSELF;
             }
         }
+        Neighborhood nb = w.nb;
         for (int q = 0; q < count; q++) {
-            double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q];
+            double x = nb.x()[q], y = nb.y()[q], z = nb.z()[q], r = nb.r()[q], rc = w.ncut[q];
             double[] g = w.geometry;
             CayleyKlein.parameters(x, y, z, r, rc, rfac0, rmin0, g, 0);
             HypersphericalHarmonics.compute(ix, g[CayleyKlein.AR], g[CayleyKlein.AI], g[CayleyKlein.BR], g[CayleyKlein.BI], uR, uI);
@@ -529,7 +519,8 @@ public final class Bispectrum implements Descriptor {
 
     /** dE_i/dr of neighbor q of atom i into the sink (chunk c). */
     private void neighborForce(Workspace w, int i, int q, PairForces.Sink sink, int chunk) {
-        double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
+        Neighborhood nb = w.nb;
+        double x = nb.x()[q], y = nb.y()[q], z = nb.z()[q], r = nb.r()[q], rc = w.ncut[q], wj = w.nwj[q];
         final double[] g = w.geometry;
         CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
         final double[] uR = w.uR, uI = w.uI;
@@ -547,7 +538,7 @@ public final class Bispectrum implements Descriptor {
         double sf = sfac(r, rc) * wj, dsf = dsfac(r, rc) * wj;
         double rinv = 1.0 / r;
         double ds = dsf * s;
-        int k = w.nk[q];
+        int k = nb.entry()[q];
         final int th = CayleyKlein.THETA, xr = CayleyKlein.X01R, xi = CayleyKlein.X01I;
         sink.add(chunk, i, k, x, y, z, 2.0 * (ds * x * rinv + sf * (g[th] * t0 + g[xr] * qr + g[xi] * qi)),
                 2.0 * (ds * y * rinv + sf * (g[th + 1] * t0 + g[xr + 1] * qr + g[xi + 1] * qi)),
@@ -556,7 +547,8 @@ public final class Bispectrum implements Descriptor {
 
     /** ∂B_i/∂r_q for neighbor q into {@code out[at + l·ncoeff + k]} (needs {@link #weightZ} first). */
     private void neighborDerivative(Workspace w, int q, double[] out, int at) {
-        double x = w.nx[q], y = w.ny[q], z = w.nz[q], r = w.nr[q], rc = w.ncut[q], wj = w.nwj[q];
+        Neighborhood nb = w.nb;
+        double x = nb.x()[q], y = nb.y()[q], z = nb.z()[q], r = nb.r()[q], rc = w.ncut[q], wj = w.nwj[q];
         final double[] g = w.geometry;
         CayleyKlein.compute(x, y, z, r, rc, rfac0, rmin0, g, 0);
         final double[] uR = w.uR, uI = w.uI;
@@ -648,9 +640,9 @@ public final class Bispectrum implements Descriptor {
     // ------------------------------------------------------------------ workspace
 
     private final class Workspace {
-        int count;
-        double[] nx, ny, nz, nr, ncut, nwj;
-        int[] nk, nj;
+        final Neighborhood nb = new Neighborhood(64);
+        /** Per neighbor: the cutoff and weight of its type pair. */
+        double[] ncut = new double[64], nwj = new double[64];
         final double[] ucR, ucI, uR, uI, utR, utI, zR, zI, yR, yI;
         final double[] sR, sI, gR, gI, dR, dI, eR, eI;
         final double[] b, beta;
@@ -658,7 +650,6 @@ public final class Bispectrum implements Descriptor {
         final double[] geometry = new double[CayleyKlein.SIZE];
 
         Workspace(BispectrumIndex ix) {
-            allocateNeighbors(64);
             int cs = ix.cSize;
             ucR = new double[cs];
             ucI = new double[cs];
@@ -686,23 +677,12 @@ public final class Bispectrum implements Descriptor {
             zwI = new double[ix.zSize];
         }
 
-        private void allocateNeighbors(int n) {
-            nx = grow(nx, n);
-            ny = grow(ny, n);
-            nz = grow(nz, n);
-            nr = grow(nr, n);
-            ncut = grow(ncut, n);
-            nwj = grow(nwj, n);
-            nk = nk == null ? new int[n] : Arrays.copyOf(nk, n);
-            nj = nj == null ? new int[n] : Arrays.copyOf(nj, n);
-        }
-
-        void grow() {
-            allocateNeighbors(2 * nx.length);
-        }
-
-        private double[] grow(double[] a, int n) {
-            return a == null ? new double[n] : Arrays.copyOf(a, n);
+        /** Room for the pair data of n neighbors (content not kept: it is filled after each gather). */
+        void ensurePairData(int n) {
+            if (ncut.length < n) {
+                ncut = new double[n];
+                nwj = new double[n];
+            }
         }
     }
 }

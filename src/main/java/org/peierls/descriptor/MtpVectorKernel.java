@@ -4,11 +4,13 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The contraction program of {@link MtpDescriptor} with 4-wide SIMD from the JDK's Vector API, in
- * two forms. Training ({@link #products}): for every product slot k = Σ_t c_t·m_i·m_j, its
- * derivatives along the 3·(neighbors) coordinates, dk = Σ_t c_t·(m_j·di + m_i·dj) — the design
+ * The contraction program of {@link MtpDescriptor} ({@link MtpInterpreter}'s tables) with 4-wide SIMD
+ * from the JDK's Vector API, in two forms. Training ({@link #products}, for {@link MtpJacobian}): for
+ * every product slot k = Σ_t c_t·m_i·m_j, its derivatives along the 3·(neighbors) coordinates,
+ * dk = Σ_t c_t·(m_j·di + m_i·dj) — the design
  * matrix's hot loop (7 164 products of 3·n-long rows per atom at level 20, 44 028 at level 24).
- * MD ({@link #products4}, {@link #adjoint4}): the program and its adjoint for four atoms, one per lane.
+ * MD ({@link #products4}, {@link #adjoint4}, for {@link MtpLanes}): the program and its adjoint for four
+ * atoms, one per lane.
  *
  * <p>Why blocked (training): the rows of all slots (1 382 at level 20, 5 235 at 24) times 3·n ≈ 100–140
  * coordinates are 1–6 MB, more than a core's L2. The coordinates are processed in blocks of

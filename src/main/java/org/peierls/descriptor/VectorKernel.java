@@ -3,6 +3,7 @@ package org.peierls.descriptor;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.peierls.neighbors.Neighborhood;
 
 /**
  * The bispectrum MD path (values, adjoint forces) with 4-wide SIMD from the JDK's Vector API
@@ -151,23 +152,19 @@ final class VectorKernel {
 
     /** Neighbor data of one atom of the batch. */
     static final class Lane {
+        /** Neighbors of the lane's atom (0 for a lane without an atom). */
         int count;
-        double[] nx = new double[64], ny = new double[64], nz = new double[64], nr = new double[64];
+        final Neighborhood nb = new Neighborhood(64);
+        /** Per neighbor: f_c·w and its derivative, and the Cayley–Klein geometry (CayleyKlein.SIZE each). */
         double[] sf = new double[64], dsf = new double[64];
-        int[] nk = new int[64];
         double[] geo = new double[64 * CayleyKlein.SIZE];
 
+        /** Room for n neighbors (content not kept: it is filled after each gather). */
         void ensure(int n) {
-            if (n > nx.length) {
-                int c = Math.max(n, 2 * nx.length);
-                nx = Arrays.copyOf(nx, c);
-                ny = Arrays.copyOf(ny, c);
-                nz = Arrays.copyOf(nz, c);
-                nr = Arrays.copyOf(nr, c);
-                sf = Arrays.copyOf(sf, c);
-                dsf = Arrays.copyOf(dsf, c);
-                nk = Arrays.copyOf(nk, c);
-                geo = Arrays.copyOf(geo, c * CayleyKlein.SIZE);
+            if (n > sf.length) {
+                sf = new double[n];
+                dsf = new double[n];
+                geo = new double[n * CayleyKlein.SIZE];
             }
         }
     }
@@ -251,28 +248,19 @@ final class VectorKernel {
     /** Neighbors of atom i inside the pair cutoffs, with their geometry; returns their number. */
     private int gather(Lane a, int i, int[] types, int[] start, int[] nbr, double[] vec) {
         final int nt = bis.ntypes;
-        final int ti = types[i];
-        int count = 0;
-        for (int k = start[i]; k < start[i + 1]; k++) {
-            double dx = vec[3 * k], dy = vec[3 * k + 1], dz = vec[3 * k + 2];
-            double rsq = dx * dx + dy * dy + dz * dz;
-            int tj = types[nbr[k]];
-            int tt = ti * nt + tj;
-            if (rsq < bis.cutSq[tt] && rsq > 1e-20) {
-                if (count == a.nx.length) {
-                    a.ensure(count + 1);
-                }
-                double r = Math.sqrt(rsq), rc = bis.cut[tt], wj = bis.wjType[tj];
-                a.nx[count] = dx;
-                a.ny[count] = dy;
-                a.nz[count] = dz;
-                a.nr[count] = r;
-                a.nk[count] = k;
-                a.sf[count] = bis.sfac(r, rc) * wj;
-                a.dsf[count] = bis.dsfac(r, rc) * wj;
-                CayleyKlein.compute(dx, dy, dz, r, rc, bis.rfac0, bis.rmin0, a.geo, count * CayleyKlein.SIZE);
-                count++;
-            }
+        Neighborhood nb = a.nb;
+        int count = nb.gather(i, start, nbr, vec, types, nt, bis.cutSq);
+        a.ensure(nb.capacity());
+        final int row = types[i] * nt;
+        double[] nx = nb.x(), ny = nb.y(), nz = nb.z(), nr = nb.r();
+        int[] nj = nb.atom();
+        for (int q = 0; q < count; q++) {
+            int tj = types[nj[q]];
+            int tt = row + tj;
+            double r = nr[q], rc = bis.cut[tt], wj = bis.wjType[tj];
+            a.sf[q] = bis.sfac(r, rc) * wj;
+            a.dsf[q] = bis.dsfac(r, rc) * wj;
+            CayleyKlein.compute(nx[q], ny[q], nz[q], r, rc, bis.rfac0, bis.rmin0, a.geo, q * CayleyKlein.SIZE);
         }
         return count;
     }
@@ -524,11 +512,12 @@ final class VectorKernel {
                 continue;
             }
             double sv = t[l], tv = t[L + l], qrv = t[2 * L + l], qiv = t[3 * L + l];
-            double ds = a.dsf[q] * sv / a.nr[q], sf = a.sf[q];
+            Neighborhood nb = a.nb;
+            double ds = a.dsf[q] * sv / nb.r()[q], sf = a.sf[q];
             int o = q * CayleyKlein.SIZE;
             double[] geo = a.geo;
-            int k = a.nk[q];
-            double x = a.nx[q], y = a.ny[q], z = a.nz[q];
+            int k = nb.entry()[q];
+            double x = nb.x()[q], y = nb.y()[q], z = nb.z()[q];
             sink.add(chunk, base + l, k, x, y, z,
                     2.0 * (ds * x + sf * (geo[o + CayleyKlein.THETA] * tv
                             + geo[o + CayleyKlein.X01R] * qrv + geo[o + CayleyKlein.X01I] * qiv)),
