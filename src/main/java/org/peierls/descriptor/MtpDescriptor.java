@@ -23,10 +23,10 @@ import org.peierls.util.Parallel;
  * g = ∂E_i/∂slot (g = β on the basis functions), which gives ∂E_i/∂r_ij =
  * Σ_b g_b ∇(f_{μ_b}·û^{(a,b,c)}) without forming ∂B/∂r. {@link #gradients} and {@link #rows}
  * propagate the 3·(neighbors) position derivatives forward through the program instead
- * ({@link MtpJacobian}). {@link #radialGradient} is the training kernel: the derivative with
- * respect to c of an energy plus a directional derivative of it (forward tangent and adjoint
- * with tangent, "forward over reverse"). This class checks the inputs and runs those steps over
- * the atoms.</p>
+ * ({@link MtpJacobian}). {@link #radialGradient} is the training kernel ({@link MtpTraining}):
+ * the derivative with respect to c of an energy plus a directional derivative of it (forward
+ * tangent and adjoint with tangent, "forward over reverse"). This class checks the inputs and
+ * runs those steps over the atoms.</p>
  *
  * <p><b>SIMD.</b> With the Vector API ({@link Bispectrum#VECTOR_API}) the MD path runs the program
  * and its adjoint for four atoms at once, one per lane ({@link MtpLanes}: the scalar program is a
@@ -48,6 +48,7 @@ public final class MtpDescriptor implements Descriptor {
     private final MtpMoments moments;
     private final MtpInterpreter program;
     private final MtpJacobian jacobian;
+    private final MtpTraining training;
     private final ThreadLocal<MtpWorkspace> workspaces;
     /** Per-thread state of the 4-lane MD path (SIMD only). */
     private final ThreadLocal<MtpLanes> lanes;
@@ -67,6 +68,7 @@ public final class MtpDescriptor implements Descriptor {
         this.moments = new MtpMoments(params);
         this.program = new MtpInterpreter(params.basis());
         this.jacobian = new MtpJacobian(moments, program, simd);
+        this.training = new MtpTraining(moments, program);
         this.nscalar = program.scalars;
         this.nbasis = moments.nbasis;
         this.cutoff = moments.radial.maxDist();
@@ -247,9 +249,8 @@ public final class MtpDescriptor implements Descriptor {
      * derivative along atom displacements v and a homogeneous deformation H of the pair vectors.
      * With a = ∂L/∂E, v = −∂L/∂F and H from ∂L/∂σ this is the gradient of a least-squares loss L on
      * energy, forces and stress with respect to c at fixed β (see {@code org.peierls.fit.MtpFit}).
-     * Per atom: the forward pass, the tangent of the moments along δ, of the products, the adjoint
-     * with its tangent, and the radial-coefficient derivative ("forward over reverse"). Runs on
-     * the calling thread.
+     * Per atom: the forward pass, then {@link MtpTraining} ("forward over reverse"). Runs on the
+     * calling thread.
      *
      * @param beta         β {@code [size]}
      * @param a            the energy factor a
@@ -279,10 +280,7 @@ public final class MtpDescriptor implements Descriptor {
             for (int s = 0; s < nscalar; s++) {
                 energy += beta[s] * w.m[map[s]];
             }
-            moments.tangent(w, i, count, displacement, deformation);
-            program.tangent(w.m, w.md);
-            program.adjointTangent(w.m, w.md, w.g, w.gd, beta);
-            moments.radialGradient(w, types[i], count, a, out);
+            training.addAtom(w, i, types[i], count, beta, a, displacement, deformation, out);
         }
         return energy;
     }

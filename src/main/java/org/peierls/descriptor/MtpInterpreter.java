@@ -6,15 +6,13 @@ import java.util.Arrays;
  * The contraction program of a {@link MomentTensorBasis}, compiled for {@link MtpDescriptor}:
  * every non-basic slot is a sum of products of two earlier slots, and the basis functions B_α
  * are the scalar slots {@link #map}{@code [α]} (the basis's {@code alpha_index_times} entries:
- * moment tensors contracted pairwise). The interpreter runs it forwards (values),
- * backwards (the adjoint g = ∂E/∂slot for E = Σ_α β_α·B_α, reverse-mode differentiation of the
- * program) and both along a tangent (forward-over-reverse, for the training kernel
- * {@link MtpDescriptor#radialGradient}).
+ * moment tensors contracted pairwise). The interpreter runs it forwards (values) and backwards
+ * (the adjoint g = ∂E/∂slot for E = Σ_α β_α·B_α, reverse-mode differentiation of the program).
+ * Its tables also drive the forward Jacobian ({@link MtpJacobian}), the 4-lane MD path
+ * ({@link MtpLanes}) and the training kernel ({@link MtpTraining}).
  *
  * <p>Layout: the products are grouped by target slot, group q writing slot {@code target[q]} =
- * Σ_{t ∈ [start[q], start[q+1])} c_t·m[pi[t]]·m[pj[t]], so every target is stored once. The
- * forward Jacobian ({@link MtpJacobian}) and the 4-lane MD path ({@link MtpLanes}) run the same
- * tables.</p>
+ * Σ_{t ∈ [start[q], start[q+1])} c_t·m[pi[t]]·m[pj[t]], so every target is stored once.</p>
  */
 final class MtpInterpreter {
 
@@ -105,6 +103,7 @@ final class MtpInterpreter {
      * program backwards: each product c·m_i·m_j passes c·g_k·m_j to g_i and c·g_k·m_i to g_j.
      */
     void adjoint(double[] m, double[] g, double[] beta, int off) {
+        final int[] map = this.map;
         Arrays.fill(g, 0.0);
         for (int a = 0; a < scalars; a++) {
             g[map[a]] += beta[off + a];
@@ -121,45 +120,6 @@ final class MtpInterpreter {
                 int i = ii[t], j = jj[t];
                 g[i] += c * m[j];
                 g[j] += c * m[i];
-            }
-        }
-    }
-
-    /** The tangent md of every product slot from the tangent of the basic slots (forward mode: ṁ_k = Σ c·(ṁ_i m_j + m_i ṁ_j)). */
-    void tangent(double[] m, double[] md) {
-        for (int gq = 0; gq < target.length; gq++) {
-            double sum = 0;
-            for (int t = start[gq]; t < start[gq + 1]; t++) {
-                int ii = pi[t], jj = pj[t];
-                sum += pc[t] * (md[ii] * m[jj] + m[ii] * md[jj]);
-            }
-            md[target[gq]] = sum;
-        }
-    }
-
-    /**
-     * The adjoint g of E = Σ_α β_α·B_α (as {@link #adjoint}) and its tangent gd along the tangent
-     * md of the slots ({@link #tangent}): the reverse sweep differentiated forwards.
-     */
-    void adjointTangent(double[] m, double[] md, double[] g, double[] gd, double[] beta) {
-        Arrays.fill(g, 0.0);
-        Arrays.fill(gd, 0.0);
-        for (int s = 0; s < scalars; s++) {
-            g[map[s]] += beta[s];
-        }
-        for (int gq = target.length - 1; gq >= 0; gq--) {
-            int k = target[gq];
-            double gk = g[k], gdk = gd[k];
-            if (gk == 0 && gdk == 0) {
-                continue;
-            }
-            for (int t = start[gq]; t < start[gq + 1]; t++) {
-                int ii = pi[t], jj = pj[t];
-                double c = pc[t];
-                g[ii] += c * m[jj] * gk;
-                gd[ii] += c * (md[jj] * gk + m[jj] * gdk);
-                g[jj] += c * m[ii] * gk;
-                gd[jj] += c * (md[ii] * gk + m[ii] * gdk);
             }
         }
     }

@@ -7,8 +7,8 @@ import org.peierls.neighbors.Neighborhood;
  * The basic moments of {@link MtpDescriptor}, per atom: m_b(i) = Σ_j f_{μ_b}(r_ij)·û^{(a,b,c)}
  * with û = r_ij/|r_ij| and û^{(a,b,c)} = û_x^a û_y^b û_z^c (Shapeev 2016, the moment tensors
  * M_{μ,ν} written out by component; MLIP-2's {@code alpha_index_basic}), and their derivatives:
- * the edge forces of the MD adjoint, the Jacobian's basic rows ({@link MtpJacobian}) and the
- * tangent and radial-coefficient gradient of the training kernel.
+ * the edge forces of the MD adjoint here; the Jacobian's basic rows ({@link MtpJacobian}) and
+ * the training kernel ({@link MtpTraining}) read the same tables.
  *
  * <p>Per atom the neighbors are gathered, then the radial basis Q_k(r), the radial functions
  * f_μ = Σ_k c[t_i,t_j,μ,k]·Q_k and the table of monomials are built neighbor-fastest (row k of
@@ -219,97 +219,6 @@ final class MtpMoments {
             pair[3 * k] = s * nx[e] + vx[e];
             pair[3 * k + 1] = s * ny[e] + vy[e];
             pair[3 * k + 2] = s * nz[e] + vz[e];
-        }
-    }
-
-    /**
-     * The training tangent of the basic slots: with δ_e = v_j − v_i + H·r_e per neighbor
-     * (v {@code [3N]} and H {@code [9]} row-major, either null for 0), writes δ to {@code w.tx,
-     * ty, tz}, s_e = û_e·δ_e to {@code w.ts} and ṁ_b = Σ_e ∇(f P)·δ_e to {@code w.md[0, nbasic)}.
-     */
-    void tangent(MtpWorkspace w, int i, int count, double[] v, double[] h) {
-        int cap = w.cap;
-        Neighborhood nb = w.nb;
-        double[] nx = nb.x(), ny = nb.y(), nz = nb.z();
-        int[] nj = nb.atom();
-        double[] dx = w.tx, dy = w.ty, dz = w.tz, sd = w.ts;
-        for (int e = 0; e < count; e++) {
-            double x = nx[e], y = ny[e], z = nz[e];
-            double ax = 0, ay = 0, az = 0;
-            if (v != null) {
-                int j = nj[e];
-                ax = v[3 * j] - v[3 * i];
-                ay = v[3 * j + 1] - v[3 * i + 1];
-                az = v[3 * j + 2] - v[3 * i + 2];
-            }
-            if (h != null) {
-                ax += h[0] * x + h[1] * y + h[2] * z;
-                ay += h[3] * x + h[4] * y + h[5] * z;
-                az += h[6] * x + h[7] * y + h[8] * z;
-            }
-            dx[e] = ax;
-            dy[e] = ay;
-            dz[e] = az;
-            double ri = w.rinv[e];
-            sd[e] = (x * ax + y * ay + z * az) * ri;
-        }
-        double[] md = w.md;
-        Arrays.fill(md, 0.0);
-        double[] fp = w.fp, fr = w.fr, p = w.p;
-        for (int b = 0; b < nbasic; b++) {
-            int fo = bMu[b] * cap, po = bMono[b] * cap, pa = bDa[b] * cap, pb = bDb[b] * cap, pc = bDc[b] * cap;
-            double nu = bNu[b], ca = bA[b], cb = bB[b], cc = bC[b];
-            double sum = 0;
-            for (int e = 0; e < count; e++) {
-                sum += (fp[fo + e] - nu * fr[fo + e]) * p[po + e] * sd[e]
-                        + fr[fo + e] * (ca * p[pa + e] * dx[e] + cb * p[pb + e] * dy[e] + cc * p[pc + e] * dz[e]);
-            }
-            md[b] = sum;
-        }
-    }
-
-    /**
-     * The training kernel's last step: from the adjoint g and its tangent gd of the basic slots
-     * (and the tangent of {@link #tangent}), adds to {@code out} the derivative of
-     * a·β·B_i + Σ_e ∂(β·B_i)/∂r_e·δ_e with respect to the radial coefficients of atom i (type ti).
-     * Per neighbor and radial function it forms A_μ (the factor of Q_k) and B_μ (of Q_k').
-     */
-    void radialGradient(MtpWorkspace w, int ti, int count, double a, double[] out) {
-        int cap = w.cap;
-        final int rs = nbasis;
-        double[] dx = w.tx, dy = w.ty, dz = w.tz, sd = w.ts;
-        double[] g = w.g, gd = w.gd, p = w.p;
-        double[] am = w.am, bm = w.bm;
-        Arrays.fill(am, 0, nrad * cap, 0.0);
-        Arrays.fill(bm, 0, nrad * cap, 0.0);
-        for (int b = 0; b < nbasic; b++) {
-            double gb = g[b], gdb = gd[b];
-            if (gb == 0 && gdb == 0) {
-                continue;
-            }
-            double ag = a * gb + gdb;
-            int mo = bMu[b] * cap, po = bMono[b] * cap, pa = bDa[b] * cap, pb = bDb[b] * cap, pc = bDc[b] * cap;
-            double nu = bNu[b], ca = bA[b], cb = bB[b], cc = bC[b];
-            for (int e = 0; e < count; e++) {
-                double pv = p[po + e];
-                double dterm = w.rinv[e] * (ca * p[pa + e] * dx[e] + cb * p[pb + e] * dy[e] + cc * p[pc + e] * dz[e]
-                        - nu * pv * sd[e]);
-                am[mo + e] += ag * pv + gb * dterm;
-                bm[mo + e] += gb * pv;
-            }
-        }
-        double[] q = w.q, dq = w.dq;
-        int[] ntype = w.ntype;
-        for (int e = 0; e < count; e++) {
-            int base = (ti * ntypes + ntype[e]) * nrad;
-            double s = sd[e];
-            for (int mu = 0; mu < nrad; mu++) {
-                double av = am[mu * cap + e], bv = bm[mu * cap + e] * s;
-                int o = (base + mu) * rs;
-                for (int k = 0; k < rs; k++) {
-                    out[o + k] += av * q[k * cap + e] + bv * dq[k * cap + e];
-                }
-            }
         }
     }
 }

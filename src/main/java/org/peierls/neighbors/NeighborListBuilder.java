@@ -247,6 +247,10 @@ final class NeighborListBuilder {
         int m0 = imageRange(0, b0, st.t0, st.s0);
         int m1 = imageRange(1, b1, st.t1, st.s1);
         int m2 = imageRange(2, b2, st.t2, st.s2);
+        // locals for the loops (see testBin)
+        final double[] h = this.h, xb = this.xb;
+        final int[] binStart = this.binStart, binAtoms = this.binAtoms, wb = this.wb;
+        final int nb1 = nb[1], nb2 = nb[2];
         cand.size = 0;
         for (int a0 = 0; a0 < m0; a0++) {
             int t0 = st.t0[a0], s0 = st.s0[a0];
@@ -257,7 +261,7 @@ final class NeighborListBuilder {
                     double tx = s0 * h[0] + s1 * h[3] + s2 * h[6];
                     double ty = s0 * h[1] + s1 * h[4] + s2 * h[7];
                     double tz = s0 * h[2] + s1 * h[5] + s2 * h[8];
-                    int t = (t0 * nb[1] + t1) * nb[2] + t2;
+                    int t = (t0 * nb1 + t1) * nb2 + t2;
                     for (int q = binStart[t]; q < binStart[t + 1]; q++) {
                         // image of the candidate relative to the unwrapped input, up to + w_i
                         cand.add(xb[3 * q] + tx, xb[3 * q + 1] + ty, xb[3 * q + 2] + tz, binAtoms[q],
@@ -277,8 +281,13 @@ final class NeighborListBuilder {
         final double rc2 = rc * rc;
         final boolean half = kind == NeighborList.Kind.HALF;
         double[] cx = cand.x, cy = cand.y, cz = cand.z;
-        int[] cj = cand.j;
+        // the candidates' columns and the builder's arrays as locals: read through fields inside
+        // these loops, the FULL build measured ~10 % slower
+        int[] cj = cand.j, ci0 = cand.i0, ci1 = cand.i1, ci2 = cand.i2;
         int m = cand.size;
+        int[] counts = this.counts, startInChunk = this.startInChunk, chunkOf = this.chunkOf;
+        int[] binAtoms = this.binAtoms, wb = this.wb;
+        double[] xb = this.xb;
         int[] js = out.j, im = out.img;
         int len = out.len;
         for (int p = binStart[bin]; p < binStart[bin + 1]; p++) {
@@ -292,7 +301,7 @@ final class NeighborListBuilder {
                     continue;
                 }
                 int j = cj[k];
-                int n0 = cand.i0[k] + wi0, n1 = cand.i1[k] + wi1, n2 = cand.i2[k] + wi2;
+                int n0 = ci0[k] + wi0, n1 = ci1[k] + wi1, n2 = ci2[k] + wi2;
                 if (j == i) {
                     boolean zero = n0 == 0 && n1 == 0 && n2 == 0;
                     boolean positive = n0 > 0 || (n0 == 0 && (n1 > 0 || (n1 == 0 && n2 > 0)));
