@@ -332,7 +332,7 @@ final class MtpTrainer implements Minimizable {
 
     /**
      * The design matrix of the training configurations at the starting radial functions (the
-     * Chebyshev start, or those of {@link MtpSettings#start()}): what {@link MtpRunner} cross-validates
+     * Chebyshev start, or those of {@link MtpSettings#start()}): what {@link MtpKind} cross-validates
      * weights on, since the weights change only the row weights, not the matrix.
      */
     static DesignMatrix startDesign(Dataset data, MtpSettings settings) {
