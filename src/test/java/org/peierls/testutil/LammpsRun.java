@@ -35,30 +35,7 @@ public record LammpsRun(double energy, double[] pressureBar, double[] forces) {
         if (!s.cell().isLammpsForm()) {
             throw new IllegalArgumentException("cell is not in LAMMPS form: " + s.cell());
         }
-        double[] h = s.cell().matrix();
-        double[] x = s.cell().wrap(s.positions());
-        StringBuilder d = new StringBuilder("# written by a Peierls test\n\n");
-        d.append(s.size()).append(" atoms\n").append(types.length).append(" atom types\n\n");
-        d.append(String.format(Locale.ROOT, "0 %.17g xlo xhi%n0 %.17g ylo yhi%n0 %.17g zlo zhi%n%.17g %.17g %.17g xy xz yz%n%n",
-                h[0], h[4], h[8], h[3], h[6], h[7]));
-        d.append("Masses\n\n");
-        for (int t = 0; t < types.length; t++) {
-            d.append(t + 1).append(' ').append(Element.mass(types[t])).append('\n');
-        }
-        d.append("\nAtoms # atomic\n\n");
-        for (int i = 0; i < s.size(); i++) {
-            int t = -1;
-            for (int q = 0; q < types.length; q++) {
-                if (types[q] == s.number(i)) {
-                    t = q + 1;
-                }
-            }
-            if (t < 0) {
-                throw new IllegalArgumentException("no LAMMPS type for " + s.symbol(i));
-            }
-            d.append(String.format(Locale.ROOT, "%d %d %.17g %.17g %.17g%n", i + 1, t, x[3 * i], x[3 * i + 1], x[3 * i + 2]));
-        }
-        Files.writeString(work.resolve("data.lmp"), d.toString());
+        writeData(s, types, work.resolve("data.lmp"));
         StringBuilder in = new StringBuilder();
         in.append("units metal\natom_style atomic\nboundary p p p\nbox tilt large\nread_data data.lmp\n");
         for (String l : pairLines) {
@@ -104,5 +81,54 @@ public record LammpsRun(double energy, double[] pressureBar, double[] forces) {
             }
         }
         return new LammpsRun(energy, pressure, f);
+    }
+
+    /** Writes {@code s} as a LAMMPS data file (atom_style atomic, types in the order of {@code types}). */
+    public static void writeData(Structure s, int[] types, Path file) throws IOException {
+        double[] h = s.cell().matrix();
+        double[] x = s.cell().wrap(s.positions());
+        StringBuilder d = new StringBuilder("# written by a Peierls test\n\n");
+        d.append(s.size()).append(" atoms\n").append(types.length).append(" atom types\n\n");
+        d.append(String.format(Locale.ROOT, "0 %.17g xlo xhi%n0 %.17g ylo yhi%n0 %.17g zlo zhi%n%.17g %.17g %.17g xy xz yz%n%n",
+                h[0], h[4], h[8], h[3], h[6], h[7]));
+        d.append("Masses\n\n");
+        for (int t = 0; t < types.length; t++) {
+            d.append(t + 1).append(' ').append(Element.mass(types[t])).append('\n');
+        }
+        d.append("\nAtoms # atomic\n\n");
+        for (int i = 0; i < s.size(); i++) {
+            int t = -1;
+            for (int q = 0; q < types.length; q++) {
+                if (types[q] == s.number(i)) {
+                    t = q + 1;
+                }
+            }
+            if (t < 0) {
+                throw new IllegalArgumentException("no LAMMPS type for " + s.symbol(i));
+            }
+            d.append(String.format(Locale.ROOT, "%d %d %.17g %.17g %.17g%n", i + 1, t, x[3 * i], x[3 * i + 1], x[3 * i + 2]));
+        }
+        Files.writeString(file, d.toString());
+    }
+
+    /**
+     * Runs {@code lmp} on {@code in} (an input script) in {@code work}; returns the screen output.
+     *
+     * @throws IOException when LAMMPS fails or takes more than 300 s
+     */
+    public static String lmp(Path work, String in) throws IOException, InterruptedException {
+        Path lmp = SharedData.lmp();
+        Files.writeString(work.resolve("in.test"), in);
+        Process p = new ProcessBuilder(lmp.toString(), "-in", "in.test", "-log", "log.lammps", "-screen", "screen.txt")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("stdout.txt").toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("lmp did not finish in 300 s in " + work);
+        }
+        String screen = Files.readString(work.resolve("screen.txt"), StandardCharsets.ISO_8859_1);
+        if (p.exitValue() != 0) {
+            throw new IOException("lmp failed (exit " + p.exitValue() + ") in " + work + ":\n" + screen);
+        }
+        return screen;
     }
 }
