@@ -9,11 +9,11 @@ import java.util.Locale;
  * Colours follow OVITO's convention (fcc green, hcp red, bcc blue, ico yellow, other grey).
  */
 public enum StructureType {
-    OTHER(5, 0xF2F2F2),
     FCC(1, 0x66FF66),
     HCP(2, 0xFF6666),
     BCC(3, 0x6666FF),
-    ICO(4, 0xF2F233);
+    ICO(4, 0xF2F233),
+    OTHER(5, 0xF2F2F2);
 
     private final int lammps;
     private final int rgb;

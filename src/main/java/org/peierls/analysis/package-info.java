@@ -14,9 +14,13 @@
  *       Wigner–Seitz analysis ({@link org.peierls.analysis.InterstitialClassifier}).</li>
  * </ul>
  *
- * <p>The per-atom structure identifiers the {@code analyze} command will offer — common neighbour
- * analysis (CNA, adaptive CNA), the centro-symmetry parameter (CSP), polyhedral template matching
- * (PTM) and the Steinhardt bond-orientational order parameters — belong here too.</p>
+ * <p>Per-atom structure identification ({@link org.peierls.analysis.Analysis}, behind
+ * {@code peierls analyze}): common neighbour analysis with a cutoff and adaptive
+ * ({@link org.peierls.analysis.CommonNeighborAnalysis}, labels {@link org.peierls.analysis.StructureType}),
+ * the centro-symmetry parameter ({@link org.peierls.analysis.Centrosymmetry}), coordination
+ * ({@link org.peierls.analysis.Coordination}) and the Steinhardt order parameters
+ * ({@link org.peierls.analysis.Steinhardt}) — each equal to its LAMMPS compute atom by atom.
+ * Polyhedral template matching, the Nye tensor and a dislocation line finder belong here too.</p>
  *
  * <p>Layering: this package reads structures and neighbor lists (atoms, neighbors, util, and
  * descriptors where an identifier needs them) and nothing above. The defect builders, the

@@ -30,6 +30,7 @@ public final class Peierls implements Runnable {
         FitCommand.class,
         TestCommand.class,
         DefectsCommand.class,
+        AnalyzeCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
