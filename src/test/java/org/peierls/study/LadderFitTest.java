@@ -22,16 +22,22 @@ import org.peierls.potential.Results;
  */
 class LadderFitTest {
 
-    @Test
-    void everyRungFitsItsFamiliesAndLearnsWhatItIsShown() {
+    /** The quick teacher data of bcc Ta (Zhou 2004 EAM at its lattice constant) for these families, seed 3. */
+    static List<Frame> quickTaData(List<Family> ladder) {
         Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
         double a0 = 2 * 2.860082 / Math.sqrt(3);
         TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
         List<Frame> frames = new ArrayList<>();
-        List<Family> ladder = List.of(Family.values());
         for (Family f : ladder) {
             frames.addAll(data.generate(f, s -> { }));
         }
+        return frames;
+    }
+
+    @Test
+    void everyRungFitsItsFamiliesAndLearnsWhatItIsShown() {
+        List<Family> ladder = List.of(Family.values());
+        List<Frame> frames = quickTaData(ladder);
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
         Experiment.Student student = new Experiment.Student("snap", "snap", null, java.util.Map.of("twojmax", "6", "rcutfac", "5.0"));
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
@@ -68,14 +74,8 @@ class LadderFitTest {
      */
     @Test
     void mtpStudentClimbsTheLadderToo() {
-        Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
-        double a0 = 2 * 2.860082 / Math.sqrt(3);
-        TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
         List<Family> ladder = List.of(Family.BULK, Family.POINT);
-        List<Frame> frames = new ArrayList<>();
-        for (Family f : ladder) {
-            frames.addAll(data.generate(f, s -> { }));
-        }
+        List<Frame> frames = quickTaData(ladder);
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
         Experiment.Student student = new Experiment.Student("mtp", "mtp", "zbl:1.8,2.3", java.util.Map.of("rcutfac", "5.0", "level", "8"));
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));
@@ -98,14 +98,8 @@ class LadderFitTest {
     /** A kind that exists only in the test tree is a student like any other. */
     @Test
     void aPluginKindIsAStudent() {
-        Potential teacher = PotentialSpecs.parse("zhou2004:Ta");
-        double a0 = 2 * 2.860082 / Math.sqrt(3);
-        TeacherData data = new TeacherData(teacher, new DefectCandidates.Options("Ta", LatticeType.BCC, a0, true, 3, 300));
         List<Family> ladder = List.of(Family.BULK, Family.POINT);
-        List<Frame> frames = new ArrayList<>();
-        for (Family f : ladder) {
-            frames.addAll(data.generate(f, s -> { }));
-        }
+        List<Frame> frames = quickTaData(ladder);
         boolean[] test = TrainTestSplit.testMask(frames, 0.25, 1);
         Experiment.Student student = new Experiment.Student("radial", "radial", "zbl:1.8,2.3", java.util.Map.of("shells", "8"));
         List<LadderFit.Rung> rungs = LadderFit.fit(student, "Ta", frames, test, ladder, new Experiment.FitWeights(100.0, 1.0, 0.0));

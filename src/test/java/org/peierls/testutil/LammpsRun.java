@@ -31,7 +31,6 @@ public record LammpsRun(double energy, double[] pressureBar, double[] forces) {
      * @param work     a scratch folder
      */
     public static LammpsRun run(Structure s, int[] types, List<String> pairLines, Path work) throws IOException, InterruptedException {
-        Path lmp = SharedData.lmp();
         if (!s.cell().isLammpsForm()) {
             throw new IllegalArgumentException("cell is not in LAMMPS form: " + s.cell());
         }
@@ -45,17 +44,7 @@ public record LammpsRun(double energy, double[] pressureBar, double[] forces) {
         in.append("thermo_style custom step pe pxx pyy pzz pyz pxz pxy\nthermo_modify format float %.15g\nrun 0\n");
         in.append("print \"RESULT $(pe:%.15g) $(pxx:%.15g) $(pyy:%.15g) $(pzz:%.15g) $(pyz:%.15g) $(pxz:%.15g) $(pxy:%.15g)\"\n");
         in.append("write_dump all custom forces.dump id fx fy fz modify format float %.17g sort id\n");
-        Files.writeString(work.resolve("in.test"), in.toString());
-        Process p = new ProcessBuilder(lmp.toString(), "-in", "in.test", "-log", "log.lammps", "-screen", "screen.txt")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("stdout.txt").toFile()).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("lmp did not finish in 300 s in " + work);
-        }
-        String screen = Files.readString(work.resolve("screen.txt"), StandardCharsets.ISO_8859_1);
-        if (p.exitValue() != 0) {
-            throw new IOException("lmp failed (exit " + p.exitValue() + ") in " + work + ":\n" + screen);
-        }
+        String screen = lmp(work, in.toString());
         double energy = Double.NaN;
         double[] pressure = new double[6];
         for (String line : screen.split("\n")) {
