@@ -86,21 +86,11 @@ public final class OptionValues {
         return o;
     }
 
-    /** Whether the user gave the option. */
-    public boolean given(String name) {
-        return values.containsKey(option(name).name());
-    }
-
     /** The text of the option (given, else its default; null when it has neither). */
     public String text(String name) {
         ModelOption o = option(name);
         String v = values.get(o.name());
         return v != null ? v : o.defaultValue();
-    }
-
-    /** The names the user gave, in order. */
-    public List<String> givenNames() {
-        return List.copyOf(values.keySet());
     }
 
     /** How an option is named in messages ("--twojmax"). */

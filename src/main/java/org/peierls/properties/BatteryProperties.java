@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.peierls.atoms.LatticeType;
@@ -17,6 +19,7 @@ import org.peierls.util.InputException;
 public final class BatteryProperties {
 
     private static volatile List<BatteryProperty<?>> all;
+    private static volatile Map<String, Owned> schema;
 
     private BatteryProperties() {
     }
@@ -159,15 +162,33 @@ public final class BatteryProperties {
         return out;
     }
 
-    /** The property a top-level result key belongs to, or null. */
-    public static BatteryProperty<?> ofKey(String topLevelKey, LatticeType lattice) {
-        for (BatteryProperty<?> p : all()) {
-            for (ResultKey k : p.keys(lattice)) {
-                if (k.key().equals(topLevelKey)) {
-                    return p;
+    /**
+     * Every top-level result key of every property (any lattice), with its shape and the id of
+     * the property that writes it: the one schema {@link BatteryResult} reads scalars through.
+     * Built once, with the registry.
+     */
+    static Map<String, Owned> schema() {
+        Map<String, Owned> m = schema;
+        if (m == null) {
+            synchronized (BatteryProperties.class) {
+                if (schema == null) {
+                    Map<String, Owned> built = new LinkedHashMap<>();
+                    for (BatteryProperty<?> p : all()) {
+                        for (LatticeType l : new LatticeType[]{LatticeType.BCC, LatticeType.FCC, LatticeType.HCP}) {
+                            for (ResultKey k : p.keys(l)) {
+                                built.putIfAbsent(k.key(), new Owned(k, p.id()));
+                            }
+                        }
+                    }
+                    schema = java.util.Collections.unmodifiableMap(built);
                 }
+                m = schema;
             }
         }
-        return null;
+        return m;
+    }
+
+    /** A result key and the id of the property that writes it. */
+    record Owned(ResultKey key, String property) {
     }
 }

@@ -142,15 +142,16 @@ public final class BatteryResult {
      */
     public Map<String, Double> scalars() {
         Map<String, Double> out = new LinkedHashMap<>();
-        Map<String, ResultKey> schema = schema();
+        Map<String, BatteryProperties.Owned> schema = BatteryProperties.schema();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> f = it.next();
             String k = f.getKey();
             JsonNode v = f.getValue();
-            ResultKey key = schema.get(k);
-            if (key == null) {
+            BatteryProperties.Owned owned = schema.get(k);
+            if (owned == null) {
                 continue;
             }
+            ResultKey key = owned.key();
             switch (key.shape()) {
                 case SCALAR -> out.put(k, number(v));
                 case MAP -> v.fields().forEachRemaining(g -> out.put(k + "." + g.getKey(), number(g.getValue())));
@@ -171,35 +172,14 @@ public final class BatteryResult {
         return out;
     }
 
-    /** Every result key of every property, any lattice, by its top-level name. */
-    private static Map<String, ResultKey> schema() {
-        Map<String, ResultKey> m = new LinkedHashMap<>();
-        for (BatteryProperty<?> p : BatteryProperties.all()) {
-            for (LatticeType l : new LatticeType[]{LatticeType.BCC, LatticeType.FCC, LatticeType.HCP}) {
-                for (ResultKey k : p.keys(l)) {
-                    m.putIfAbsent(k.key(), k);
-                }
-            }
-        }
-        return m;
-    }
-
     /**
      * The id of the property ({@link BatteryProperty#id}) a scalar of {@link #scalars} comes from,
      * e.g. "surfaces" for {@code surface_energy_j_m2.100}; null for a name the battery does not write.
      */
     public static String propertyOf(String scalarName) {
         String top = scalarName.contains(".") ? scalarName.substring(0, scalarName.indexOf('.')) : scalarName;
-        for (BatteryProperty<?> p : BatteryProperties.all()) {
-            for (LatticeType l : new LatticeType[]{LatticeType.BCC, LatticeType.FCC, LatticeType.HCP}) {
-                for (ResultKey k : p.keys(l)) {
-                    if (k.key().equals(top)) {
-                        return p.id();
-                    }
-                }
-            }
-        }
-        return null;
+        BatteryProperties.Owned owned = BatteryProperties.schema().get(top);
+        return owned == null ? null : owned.property();
     }
 
     /** One scalar by its dotted name ({@link #scalars}); NaN when absent. */
