@@ -34,6 +34,14 @@ public final class Steinhardt {
         }
         NeighborShells shells = Double.isInfinite(cutoff) ? NeighborShells.reaching(s, neighbors) : NeighborShells.within(s, cutoff);
         double[][] out = new double[degrees.length][s.size()];
+        // the normalisation of Y_lm, once per call, not per neighbour
+        double[][] norms = new double[lmax + 1][];
+        for (int l : degrees) {
+            norms[l] = new double[l + 1];
+            for (int m = 0; m <= l; m++) {
+                norms[l][m] = norm(l, m);
+            }
+        }
         int n = s.size(), chunks = Parallel.chunks(n, 256), lm = lmax;
         Parallel.forEachChunk(chunks, c -> {
             NeighborShells.Shell sh = new NeighborShells.Shell();
@@ -43,7 +51,7 @@ public final class Steinhardt {
                 sh.load(shells, i);
                 int m = Double.isInfinite(cutoff) ? sh.n : sh.within(cutoff);
                 for (int d = 0; d < degrees.length; d++) {
-                    out[d][i] = m < neighbors ? 0 : q(sh.v, neighbors, degrees[d], re, im, p);
+                    out[d][i] = m < neighbors ? 0 : q(sh.v, neighbors, degrees[d], norms[degrees[d]], re, im, p);
                 }
             }
         });
@@ -51,7 +59,7 @@ public final class Steinhardt {
     }
 
     /** q_l of the first {@code count} neighbor vectors. */
-    private static double q(double[] v, int count, int l, double[] re, double[] im, double[] p) {
+    private static double q(double[] v, int count, int l, double[] norm, double[] re, double[] im, double[] p) {
         java.util.Arrays.fill(re, 0, l + 1, 0);
         java.util.Arrays.fill(im, 0, l + 1, 0);
         for (int k = 0; k < count; k++) {
@@ -60,7 +68,7 @@ public final class Steinhardt {
             double ct = z / r, phi = Math.atan2(y, x);
             legendre(l, ct, p);
             for (int m = 0; m <= l; m++) {
-                double ylm = norm(l, m) * p[m];
+                double ylm = norm[m] * p[m];
                 re[m] += ylm * Math.cos(m * phi);
                 im[m] += ylm * Math.sin(m * phi);
             }

@@ -12,7 +12,6 @@ import org.peierls.analysis.Analysis;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
 import org.peierls.io.Formats;
-import org.peierls.io.Json;
 import org.peierls.util.InputException;
 import org.peierls.util.Progress;
 import picocli.CommandLine.Command;

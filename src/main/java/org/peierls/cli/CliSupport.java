@@ -20,12 +20,18 @@ final class CliSupport {
     private CliSupport() {
     }
 
-    /** Frame {@code index} of a structure file (negative counts from the end). */
-    static Structure readStructure(Path path, String format, IoOptions options, int index) {
+    /** Every frame of a structure file; a file without frames is bad input. */
+    static List<Frame> readAll(Path path, String format, IoOptions options) {
         List<Frame> frames = Formats.read(path, format, options);
         if (frames.isEmpty()) {
             throw new InputException(path + " holds no frames");
         }
+        return frames;
+    }
+
+    /** Frame {@code index} of a structure file (negative counts from the end). */
+    static Structure readStructure(Path path, String format, IoOptions options, int index) {
+        List<Frame> frames = readAll(path, format, options);
         int k = index < 0 ? frames.size() + index : index;
         if (k < 0 || k >= frames.size()) {
             throw new InputException(path + " has " + frames.size() + " frame(s); --frame " + index + " is out of range");

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
-import org.peierls.io.Formats;
 import org.peierls.io.IoOptions;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
@@ -46,11 +45,7 @@ final class CommonOptions {
 
         /** Every frame of a file. */
         List<Frame> readAll(Path path) {
-            List<Frame> frames = Formats.read(path, format, io());
-            if (frames.isEmpty()) {
-                throw new InputException(path + " holds no frames");
-            }
-            return frames;
+            return CliSupport.readAll(path, format, io());
         }
 
         /** Frame {@code index} of a file (negative counts from the end). */

@@ -63,10 +63,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (!target.canWrite()) {
             throw new InputException("format " + target.name() + " is read-only (writable: " + String.join(", ", Formats.names(true)) + ")");
         }
-        List<Frame> frames = Formats.read(in, inFormat, options);
-        if (frames.isEmpty()) {
-            throw new InputException(in + " holds no frames");
-        }
+        List<Frame> frames = CliSupport.readAll(in, inFormat, options);
         if (frame != null) {
             frames = List.of(frames.get(frameIndex(frame, frames.size())));
         } else if (frames.size() > 1 && !target.multiFrame()) {
