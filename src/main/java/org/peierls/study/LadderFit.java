@@ -71,11 +71,10 @@ public final class LadderFit {
             configs.add(new Configuration(f.group() + "#" + k, f.structure(), f.labels(), f.group(),
                     test[k] ? Role.TEST : Role.TRAIN, Configuration.ALL_STRESS));
         }
-        Weights weights = new Weights(w.energy(), w.force(), w.stress());
-        Dataset all = Dataset.of(configs).withWeights(weights);
+        FitContext context = FitContext.of(Dataset.of(configs), new int[]{Element.number(element)},
+                Reference.parse(student.reference(), java.util.Map.of()), new Weights(w.energy(), w.force(), w.stress()));
+        Dataset all = context.data();   // the configurations with the study's weights
         all.checkLabels();
-        FitContext context = FitContext.of(all, new int[]{Element.number(element)},
-                Reference.parse(student.reference(), java.util.Map.of()), weights);
         ModelKind.Session session = student.choice().session(context);
         List<Rung> out = new ArrayList<>();
         try (Progress progress = Progress.start(student.name() + " fits", ladder.size())) {
