@@ -109,11 +109,6 @@ public record FitJob(Inputs inputs, WeightGrid weights, String reference, Map<St
             return new Choice<>(kind, kind.parse(values));
         }
 
-        /** The kind with its default options. */
-        public static <O> Choice<O> defaults(ModelKind<O> kind) {
-            return of(kind, OptionValues.defaults(kind));
-        }
-
         /** Fits (see {@link ModelKind#fit}). */
         public ModelKind.FitOutcome fit(FitContext context) {
             return kind.fit(context, options);

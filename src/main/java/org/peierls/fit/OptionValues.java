@@ -64,11 +64,6 @@ public final class OptionValues {
         return where == null ? "--" + snakeName.replace('_', '-') : where + ": " + snakeName;
     }
 
-    /** The kind's defaults alone. */
-    public static OptionValues defaults(ModelKind<?> kind) {
-        return ofCommandLine(kind, Map.of());
-    }
-
     private ModelOption find(String key) {
         for (ModelOption o : kind.options()) {
             if (o.name().equals(key) || o.aliases().contains(key)) {

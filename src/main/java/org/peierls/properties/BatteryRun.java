@@ -93,11 +93,6 @@ public final class BatteryRun {
         }
     }
 
-    /** The failure of the crystal so far, or null. */
-    public String crystalError() {
-        return crystalError;
-    }
-
     /** Keeps a result for later properties (e.g. the elastic constants for the dislocations). */
     public <T> void remember(Class<T> type, T value) {
         results.put(type, value);

@@ -1,6 +1,5 @@
 package org.peierls.properties;
 
-import java.util.Locale;
 import org.peierls.atoms.LatticeType;
 
 /**
@@ -33,9 +32,5 @@ public enum Preset {
     /** Relaxation settings: the defaults, with at most 1000 steps per stage for tiny. */
     public RelaxSettings relax() {
         return this == TINY ? RelaxSettings.defaults().withMaxSteps(1000) : RelaxSettings.defaults();
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
