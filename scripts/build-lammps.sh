@@ -59,7 +59,17 @@ mkdir -p "$PREFIX/bin" "$PREFIX/share"
 install -m 755 lmp "$PREFIX/bin/lmp.tmp" && mv "$PREFIX/bin/lmp.tmp" "$PREFIX/bin/lmp"
 # The ML-IAP and SNAP examples (Ta06A etc.) are reference inputs for the cross-checks.
 rm -rf "$PREFIX/share/examples"; mkdir -p "$PREFIX/share/examples"
-for ex in mliap snap; do [[ -d "$SRC/examples/$ex" ]] && cp -r "$SRC/examples/$ex" "$PREFIX/share/examples/"; done
+# Debian's source (+ds) drops the potentials folder the examples link to; Debian's lammps-data has the files.
+for ex in mliap snap; do
+  [[ -d "$SRC/examples/$ex" ]] || continue
+  mkdir -p "$PREFIX/share/examples/$ex"
+  for f in "$SRC/examples/$ex"/*; do
+    b="$(basename "$f")"
+    if [[ -e "$f" ]]; then cp -L "$f" "$PREFIX/share/examples/$ex/$b"
+    elif [[ -e "/usr/share/lammps/potentials/$b" ]]; then cp -L "/usr/share/lammps/potentials/$b" "$PREFIX/share/examples/$ex/$b"
+    fi
+  done
+done
 echo "$VERSION" > "$PREFIX/SOURCE_VERSION"
 log "built $PREFIX/bin/lmp from lammps $VERSION in $(( $(date +%s) - start )) s"
 "$PREFIX/bin/lmp" -h | grep -A3 -i 'installed packages' >&2 || true

@@ -31,6 +31,7 @@ public final class Peierls implements Runnable {
         TestCommand.class,
         DefectsCommand.class,
         AnalyzeCommand.class,
+        ExportCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -61,6 +61,17 @@ public final class SharedData {
         return null;
     }
 
+    /**
+     * A LAMMPS with ML-SNAP and ML-IAP: {@code $PEIERLS_LMP}, else the prefix of
+     * {@code scripts/build-lammps.sh} ({@code /opt/peierls-lammps/bin/lmp}).
+     */
+    public static Path snapLmp() {
+        String env = System.getenv("PEIERLS_LMP");
+        Path p = env != null && !env.isBlank() ? Paths.get(env) : Paths.get("/opt/peierls-lammps/bin/lmp");
+        require(Files.isExecutable(p), "SNAP-enabled LAMMPS " + p + " (scripts/build-lammps.sh; set PEIERLS_LMP)");
+        return p;
+    }
+
     /** A file from {@code /usr/share/lammps/potentials}. */
     public static Path lammpsPotential(String name) {
         Path p = Paths.get("/usr/share/lammps/potentials", name);

@@ -61,6 +61,20 @@ public final class EamPotential implements Potential {
     private final double[][] dens;
     /** Per ordered pair a·ne+b: {@link #FSTRIDE} coefficients per node. */
     private final double[][] force;
+    /** The LAMMPS style and files this potential was read from, or null when built from tables. */
+    private Source source;
+
+    /**
+     * Where a tabulated EAM came from, so that it can be handed to LAMMPS as is.
+     *
+     * @param style {@code eam}, {@code eam/alloy} or {@code eam/fs}
+     * @param files the file (setfl) or one funcfl file per element type, in type order
+     */
+    public record Source(String style, List<Path> files) {
+        public Source {
+            files = List.copyOf(files);
+        }
+    }
 
     public EamPotential(EamTables tables) {
         this.tables = tables;
@@ -109,17 +123,27 @@ public final class EamPotential implements Potential {
         for (Path p : files) {
             read.add(FuncflFile.read(p));
         }
-        return new EamPotential(EamTables.fromFuncfl(read));
+        return new EamPotential(EamTables.fromFuncfl(read)).from(new Source("eam", files));
     }
 
     /** {@code pair_style eam/alloy}: a setfl file, all its elements. */
     public static EamPotential alloy(Path file) {
-        return new EamPotential(EamTables.fromSetfl(SetflFile.read(file, false), null));
+        return new EamPotential(EamTables.fromSetfl(SetflFile.read(file, false), null)).from(new Source("eam/alloy", List.of(file)));
     }
 
     /** {@code pair_style eam/fs}: a Finnis–Sinclair setfl file, all its elements. */
     public static EamPotential finnisSinclair(Path file) {
-        return new EamPotential(EamTables.fromSetfl(SetflFile.read(file, true), null));
+        return new EamPotential(EamTables.fromSetfl(SetflFile.read(file, true), null)).from(new Source("eam/fs", List.of(file)));
+    }
+
+    private EamPotential from(Source s) {
+        this.source = s;
+        return this;
+    }
+
+    /** The LAMMPS style and files this potential was read from, or null when it was built from tables. */
+    public Source source() {
+        return source;
     }
 
     public EamTables tables() {

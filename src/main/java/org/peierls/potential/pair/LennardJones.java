@@ -48,6 +48,16 @@ public final class LennardJones extends PairPotential {
         return new int[structure.size()];
     }
 
+    /** The parameter epsilon of the constructor. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** The parameter sigma of the constructor. */
+    public double sigma() {
+        return sigma;
+    }
+
     @Override
     public double cutoff() {
         return cutoff;

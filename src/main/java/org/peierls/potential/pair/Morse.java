@@ -48,6 +48,21 @@ public final class Morse extends PairPotential {
         return new int[structure.size()];
     }
 
+    /** The parameter d0 of the constructor. */
+    public double d0() {
+        return d0;
+    }
+
+    /** The parameter alpha of the constructor. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The parameter r0 of the constructor. */
+    public double r0() {
+        return r0;
+    }
+
     @Override
     public double cutoff() {
         return cutoff;
