@@ -92,19 +92,19 @@ public final class LammpsJobs {
         String body;
         switch (kind) {
             case "screw-glide" -> {
-                int n = size == 0 ? 8 : size;
+                int n = size == 0 ? 12 : size;
                 Dislocation d = ScrewQuadrupole.bcc(el, a, ElasticModel.isotropic(0.3), n, (int) Math.round(n * Math.sqrt(3)),
                         Math.max(4, n), CoreType.EASY);
                 s = d.structure();
                 body = screwGlide();
             }
             case "vacancy-diffusion" -> {
-                int n = size == 0 ? 12 : size;
+                int n = size == 0 ? 20 : size;
                 s = vacancies(PointDefects.supercell(guess.lattice(), el, a, n), 20261203L);
                 body = vacancyDiffusion();
             }
             default -> {
-                int n = size == 0 ? 16 : size;
+                int n = size == 0 ? 40 : size;
                 s = nanocrystal(guess.lattice(), el, a, n * a, 8, 20261203L);
                 body = nanocrystal(guess.lattice() == LatticeType.BCC ? 1.207 * a : 0.854 * a);
             }
@@ -121,11 +121,13 @@ public final class LammpsJobs {
         in.append(String.format(Locale.ROOT, "# %s, %d atoms, a = %.5f Å (the potential's equilibrium lattice constant), T = %.1f K%n",
                 ready.formula(), ready.size(), a, temperature));
         in.append("# run in this folder:  mpirun -np N lmp -in ").append(inputName(kind)).append('\n');
+        in.append("# shorter or longer: lmp -var nequil STEPS -var nrun STEPS -in ").append(inputName(kind)).append('\n');
         in.append("units           metal\natom_style      atomic\nboundary        p p p\n");
         in.append("read_data       ").append(data).append('\n');
         in.append("include         ").append(LammpsPotential.PAIR_FILE).append('\n');
         in.append("neighbor        1.0 bin\nneigh_modify    every 1 delay 0 check yes\n");
         in.append(String.format(Locale.ROOT, "variable        T equal %.3f%n", temperature));
+        in.append(String.format(Locale.ROOT, "variable        nequil index %d%nvariable        nrun index %d%n", equil(kind), production(kind)));
         in.append(body);
         String input = inputName(kind);
         AtomicWrite.text(dir.resolve(input), w -> w.write(in.toString()));
@@ -142,7 +144,7 @@ public final class LammpsJobs {
                 timestep        0.002
                 thermo          500
                 thermo_style    custom step time temp pe pyz lx ly lz yz
-                run             5000
+                run             ${nequil}
                 # shear on the (-110) glide plane along the [111] line: yz tilt at 1e8 /s;
                 # pyz (bar, LAMMPS sign) against the strain v_eps is the stress-strain curve of screw glide
                 reset_timestep  0
@@ -150,7 +152,7 @@ public final class LammpsJobs {
                 fix             shear all deform 1 yz erate 1e-4 remap x
                 fix             curve all print 250 "$(step) $(v_eps:%.6e) $(pyz:%.6f)" file stress_strain.txt screen no title "# step strain_yz pyz_bar"
                 dump            cores all custom 5000 dump.screw-glide id type x y z
-                run             200000
+                run             ${nrun}
                 """.replace("${yz0}", "$(yz)");
     }
 
@@ -161,13 +163,13 @@ public final class LammpsJobs {
                 fix             nvt all nvt temp ${T} ${T} 0.1
                 timestep        0.002
                 thermo          1000
-                run             10000
+                run             ${nequil}
                 # mean-squared displacement of all atoms (Å²): D = MSD/(6 t), and D_vacancy = D·N_atoms/N_vacancies
                 reset_timestep  0
                 compute         msd all msd com yes
                 fix             msd all ave/time 100 10 1000 c_msd[4] file msd.txt
                 thermo_style    custom step time temp pe press c_msd[4]
-                run             500000
+                run             ${nrun}
                 """;
     }
 
@@ -182,9 +184,28 @@ public final class LammpsJobs {
                 compute         cna all cna/atom %.4f
                 thermo          1000
                 thermo_style    custom step time temp pe press vol
+                reset_timestep  0
                 dump            grains all custom 1000 dump.nanocrystal id type x y z c_cna
-                run             250000
+                run             ${nrun}
                 """, cnaCutoff);
+    }
+
+    /** Equilibration steps of a job (screw-glide, vacancy-diffusion; 0 for the nanocrystal). */
+    static int equil(String kind) {
+        return switch (kind) {
+            case "screw-glide" -> 5000;
+            case "vacancy-diffusion" -> 10000;
+            default -> 0;
+        };
+    }
+
+    /** Production steps of a job, 2 fs each. */
+    static int production(String kind) {
+        return switch (kind) {
+            case "screw-glide" -> 200000;
+            case "vacancy-diffusion" -> 500000;
+            default -> 250000;
+        };
     }
 
     /** The supercell with 0.1 % of its atoms (at least one) removed at random (seeded). */

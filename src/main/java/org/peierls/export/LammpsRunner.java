@@ -111,6 +111,14 @@ public final class LammpsRunner {
      * @throws InputException when LAMMPS fails, with the last lines of its output
      */
     public static String run(Path lmp, Path dir, String input, int ranks, int timeoutSeconds) {
+        return run(lmp, dir, input, ranks, timeoutSeconds, List.of());
+    }
+
+    /**
+     * The same with extra command-line arguments for LAMMPS (e.g. {@code -var nrun 100}, which
+     * overrides an {@code index} variable of the input).
+     */
+    public static String run(Path lmp, Path dir, String input, int ranks, int timeoutSeconds, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         if (ranks > 1) {
             Path mpirun = onPath("mpirun");
@@ -124,6 +132,7 @@ public final class LammpsRunner {
             cmd.add("--oversubscribe");
         }
         cmd.addAll(List.of(lmp.toString(), "-in", input, "-log", "log.lammps"));
+        cmd.addAll(extra);
         return capture(cmd, dir, timeoutSeconds);
     }
 
