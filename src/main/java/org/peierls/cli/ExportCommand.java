@@ -66,6 +66,9 @@ public final class ExportCommand implements Callable<Integer> {
             + " forces 1e-8 eV/Å, relative virial 1e-8).")
     boolean verify;
 
+    @Option(names = "--mliap", description = "Write SNAP/qSNAP for LAMMPS's ML-IAP package (pair_style mliap … descriptor sna) instead of pair_style snap.")
+    boolean mliap;
+
     @Option(names = "--lmp", paramLabel = "PATH", description = "The LAMMPS executable for --verify.")
     String lmp;
 
@@ -104,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter log = json != null && json.toString().equals("-") ? spec.commandLine().getErr() : pw;
-        LammpsPotential.Exported ex = LammpsPotential.write(p, types, dir, base);
+        LammpsPotential.Exported ex = LammpsPotential.write(p, types, dir, base, mliap);
         Structure written = ExampleInput.write(dir, s, types, p.describe());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("dir", dir.toString());

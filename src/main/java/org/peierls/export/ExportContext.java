@@ -18,6 +18,7 @@ public final class ExportContext {
     private final int[] types;
     private final List<String> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private boolean mliap;
 
     /**
      * @param dir   the export folder (must exist)
@@ -28,6 +29,17 @@ public final class ExportContext {
         this.dir = dir;
         this.name = name;
         this.types = types.clone();
+    }
+
+    /** Writes bispectrum models for LAMMPS's ML-IAP package ({@code pair_style mliap}) instead of {@code pair_style snap}. */
+    public ExportContext withMliap(boolean on) {
+        this.mliap = on;
+        return this;
+    }
+
+    /** Whether bispectrum models go to ML-IAP ({@link #withMliap}). */
+    public boolean mliap() {
+        return mliap;
     }
 
     public Path dir() {

@@ -124,7 +124,15 @@ public final class LammpsPotential {
      * @throws InputException when a part has no LAMMPS form, naming it
      */
     public static Exported write(Potential p, int[] types, Path dir, String name) {
-        ExportContext ctx = new ExportContext(dir, name, types);
+        return write(p, types, dir, name, false);
+    }
+
+    /**
+     * The same; with {@code mliap}, bispectrum models (SNAP, qSNAP) are written for LAMMPS's ML-IAP
+     * package ({@code pair_style mliap … descriptor sna …}) instead of {@code pair_style snap}.
+     */
+    public static Exported write(Potential p, int[] types, Path dir, String name, boolean mliap) {
+        ExportContext ctx = new ExportContext(dir, name, types).withMliap(mliap);
         List<Potential> parts = p instanceof SumPotential sum ? flatten(sum) : List.of(p);
         List<PairTerm> terms = new ArrayList<>();
         List<Potential> exported = new ArrayList<>();

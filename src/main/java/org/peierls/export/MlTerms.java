@@ -3,11 +3,13 @@ package org.peierls.export;
 import java.util.List;
 import org.peierls.atoms.Element;
 import org.peierls.descriptor.Bispectrum;
+import org.peierls.descriptor.BispectrumParameters;
 import org.peierls.descriptor.MtpDescriptor;
 import org.peierls.io.AtomicWrite;
 import org.peierls.model.LinearModel;
 import org.peierls.model.MlPotential;
 import org.peierls.model.MtpFile;
+import org.peierls.model.QuadraticModel;
 import org.peierls.model.SnapFiles;
 import org.peierls.potential.Potential;
 import org.peierls.util.InputException;
@@ -25,6 +27,9 @@ final class MlTerms implements TermWriter {
         if (!(p instanceof MlPotential ml)) {
             return null;
         }
+        if (ml.descriptor() instanceof Bispectrum bis && ctx.mliap()) {
+            return mliap(ml, bis, ctx);
+        }
         if (ml.descriptor() instanceof Bispectrum) {
             ctx.requireTypes(ml.species(), ml.describe());
             String coeff = ctx.name() + ".snapcoeff";
@@ -37,6 +42,51 @@ final class MlTerms implements TermWriter {
             return mtp(ml, mtp, ctx);
         }
         return null;
+    }
+
+    /**
+     * SNAP or qSNAP for ML-IAP: {@code pair_style mliap model linear|quadratic NAME.mliap.model
+     * descriptor sna NAME.mliap.descriptor}. The model file holds the same coefficients per element
+     * as a {@code .snapcoeff} (bias, linear, then for quadratic the upper triangle with ½ on the
+     * diagonal, the order both of LAMMPS's packages use); the descriptor file every flag explicitly.
+     */
+    private static PairTerm mliap(MlPotential ml, Bispectrum bis, ExportContext ctx) {
+        ctx.requireTypes(ml.species(), ml.describe());
+        BispectrumParameters bp = bis.parameters();
+        boolean quadratic = ml.model(0) instanceof QuadraticModel;
+        int nt = ml.types();
+        StringBuilder m = new StringBuilder("# ML-IAP ").append(quadratic ? "quadratic" : "linear")
+                .append(" model written by Peierls for ").append(ml.describe()).append("\n\n");
+        m.append(nt).append(' ').append(ml.model(0).parameterCount()).append('\n');
+        for (int t = 0; t < nt; t++) {
+            if ((ml.model(t) instanceof QuadraticModel) != quadratic) {
+                throw new InputException("export: ML-IAP needs the same model kind for every element");
+            }
+            for (double v : ml.model(t).parameters()) {
+                m.append(Double.toString(v)).append('\n');
+            }
+        }
+        StringBuilder d = new StringBuilder("# ML-IAP sna descriptor written by Peierls for ").append(ml.describe()).append("\n\n");
+        d.append("rcutfac ").append(bp.rcutfac()).append('\n');
+        d.append("twojmax ").append(bp.twojmax()).append('\n');
+        d.append("nelems ").append(nt).append('\n');
+        StringBuilder els = new StringBuilder(), rad = new StringBuilder(), w = new StringBuilder();
+        for (int t = 0; t < nt; t++) {
+            els.append(' ').append(Element.symbol(bp.elements()[t]));
+            rad.append(' ').append(bp.radelem()[t]);
+            w.append(' ').append(bp.wj()[t]);
+        }
+        d.append("elems").append(els).append('\n').append("radelems").append(rad).append('\n').append("welems").append(w).append('\n');
+        d.append("rfac0 ").append(bp.rfac0()).append('\n');
+        d.append("rmin0 ").append(bp.rmin0()).append('\n');
+        d.append("switchflag ").append(bp.switchFlag() ? 1 : 0).append('\n');
+        d.append("bzeroflag ").append(bp.bzeroFlag() ? 1 : 0).append('\n');
+        d.append("bnormflag ").append(bp.bnormFlag() ? 1 : 0).append('\n');
+        String model = ctx.name() + ".mliap.model", desc = ctx.name() + ".mliap.descriptor";
+        AtomicWrite.text(ctx.file(model), out -> out.write(m.toString()));
+        AtomicWrite.text(ctx.file(desc), out -> out.write(d.toString()));
+        return PairTerm.of("mliap", "model " + (quadratic ? "quadratic " : "linear ") + model + " descriptor sna " + desc,
+                List.of(PairTerm.Coeff.all(ctx.typeSymbols())), List.of(), "ML-IAP");
     }
 
     private static PairTerm mtp(MlPotential ml, MtpDescriptor d, ExportContext ctx) {
