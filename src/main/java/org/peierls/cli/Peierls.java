@@ -32,6 +32,7 @@ public final class Peierls implements Runnable {
         DefectsCommand.class,
         AnalyzeCommand.class,
         ExportCommand.class,
+        LabelCommand.class,
     };
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

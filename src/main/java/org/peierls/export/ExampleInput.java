@@ -111,6 +111,14 @@ public final class ExampleInput {
      * @return the structure exactly as written to the data file, in LAMMPS's frame
      */
     public static Structure write(Path dir, Structure s, int[] types, String title) {
+        return write(dir, s, types, title, INPUT, LammpsPotential.PAIR_FILE, true);
+    }
+
+    /**
+     * The same for another input name and pair file, with or without the NVE part (a single point:
+     * what an oracle needs).
+     */
+    public static Structure write(Path dir, Structure s, int[] types, String title, String inputName, String pairFile, boolean md) {
         Structure ready = lammpsReady(s).withVelocities(null);
         List<String> symbols = new ArrayList<>();
         for (int z : types) {
@@ -123,14 +131,14 @@ public final class ExampleInput {
         StringBuilder in = new StringBuilder();
         in.append("# Written by Peierls: ").append(title).append('\n');
         in.append(String.format(Locale.ROOT, "# on %s (%d atoms). Run in this folder:  lmp -in %s   (or mpirun -np 4 lmp -in %s)%n",
-                ready.formula(), ready.size(), INPUT, INPUT));
+                ready.formula(), ready.size(), inputName, inputName));
         in.append("# The PEIERLS_RESULT line and ").append(FORCES).append(" hold run 0; 'peierls export --verify' compares them.\n\n");
         in.append("units           metal\n");
         in.append("atom_style      atomic\n");
         in.append("boundary        ").append(pbc[0] ? "p" : "f").append(' ').append(pbc[1] ? "p" : "f").append(' ')
                 .append(pbc[2] ? "p" : "f").append('\n');
         in.append("read_data       ").append(DATA).append('\n');
-        in.append("include         ").append(LammpsPotential.PAIR_FILE).append('\n');
+        in.append("include         ").append(pairFile).append('\n');
         in.append("neighbor        1.0 bin\n");
         in.append("neigh_modify    every 1 delay 0 check yes\n\n");
         in.append("thermo_style    custom step pe ke etotal temp press pxx pyy pzz pyz pxz pxy\n");
@@ -140,13 +148,17 @@ public final class ExampleInput {
                 + " $(pxz:%.17g) $(pxy:%.17g) $(vol:%.17g) $(atoms)\"\n");
         in.append("write_dump      all custom ").append(FORCES)
                 .append(" id type x y z fx fy fz modify format float %.17g sort id\n\n");
+        if (!md) {
+            AtomicWrite.text(dir.resolve(inputName), w -> w.write(in.toString()));
+            return written;
+        }
         in.append("# a short NVE run from 300 K: the potential should hold the structure together and conserve etotal\n");
         in.append("velocity        all create 300.0 4928459 mom yes rot no dist gaussian\n");
         in.append("fix             nve all nve\n");
         in.append("timestep        0.001\n");
         in.append("thermo          10\n");
         in.append("run             ").append(MD_STEPS).append('\n');
-        AtomicWrite.text(dir.resolve(INPUT), w -> w.write(in.toString()));
+        AtomicWrite.text(dir.resolve(inputName), w -> w.write(in.toString()));
         return written;
     }
 }
