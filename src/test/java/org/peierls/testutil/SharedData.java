@@ -72,6 +72,32 @@ public final class SharedData {
         return p;
     }
 
+    /** CP2K ({@code cp2k.psmp} or {@code cp2k} on the PATH) with its data ({@code /usr/share/cp2k}). */
+    public static void requireCp2k() {
+        boolean exe = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            exe |= Files.isExecutable(Paths.get(dir, "cp2k.psmp")) || Files.isExecutable(Paths.get(dir, "cp2k"));
+        }
+        require(exe, "CP2K executable cp2k.psmp (apt-get install -y cp2k cp2k-data)");
+        require(Files.isRegularFile(Paths.get("/usr/share/cp2k/BASIS_MOLOPT")) || System.getenv("CP2K_DATA_DIR") != null,
+                "CP2K data /usr/share/cp2k (apt-get install -y cp2k-data)");
+    }
+
+    /** Debian's Python 3 ({@code /usr/bin/python3}, the interpreter of docs/examples/ase_oracle.py) with ASE ({@code python3-ase}). */
+    public static void requireAse() {
+        boolean ok;
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import ase").redirectErrorStream(true).start();
+            ok = p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            ok = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ok = false;
+        }
+        require(ok, "python3 with ASE (apt-get install -y python3-ase)");
+    }
+
     /** A file from {@code /usr/share/lammps/potentials}. */
     public static Path lammpsPotential(String name) {
         Path p = Paths.get("/usr/share/lammps/potentials", name);
