@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Energy, forces and stress of a structure (every frame of a multi-frame file).",
             "Potentials: eam:FILE[,FILE..], eam/alloy:FILE, eam/fs:FILE, zhou2004:EL[,EL..], lj:EPS,SIGMA,RCUT,",
-            "morse:D0,ALPHA,R0,RCUT, zbl:INNER,OUTER, snap:FILE.snapcoeff, snap:FILE.snap, mtp:FILE.mtp[:EL,EL..] (MLIP-2),",
+            "morse:D0,ALPHA,R0,RCUT, zbl:INNER,OUTER, snap:FILE.snapcoeff, snap:FILE.snap, mtp:FILE.mtp[:EL,EL..] (MLIP-2), cp2k:SETTINGS.yaml|defaults (DFT),",
             "a fit folder or model.json; join with ' + ' to overlay (e.g. 'zbl:4,4.8 + eam/alloy:X')."})
 public final class EvalCommand implements Callable<Integer> {
 

@@ -124,6 +124,20 @@ class Cp2kOracleTest {
     }
 
     @Test
+    void cp2kIsAPotentialSpecToo(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("si.yaml"), "cutoff_ry: 200\nrel_cutoff_ry: 30\nkpoint_spacing: 0\nsmearing_k: 300\n"
+                + "eps_scf: 1.0e-8\ntimeout_s: 600\n");
+        org.peierls.potential.Potential p = org.peierls.potential.PotentialSpecs.parse("cp2k:" + yaml);
+        Structure s = silicon();
+        org.peierls.potential.Results r = p.compute(s);
+        Frame f = new Cp2kOracle(settings, scratch).label(s, "si");
+        assertEquals(f.labels().energy(), r.energy(), 1e-6, "the same CP2K calculation");
+        assertEquals(f.labels().forces()[0], r.forces()[0], 1e-6);
+        // the virial carries the stress back: σ = −W/V
+        assertEquals(f.labels().stress()[0], r.stress()[0], 1e-8);
+    }
+
+    @Test
     void failingStructuresAreReportedByIndexAndTheOthersLabelled() {
         Cp2kOracle o = new Cp2kOracle(settings, scratch);
         Structure good = silicon();
