@@ -10,7 +10,8 @@ import org.peierls.atoms.Structure;
  * MOLOPT basis sets and GTH pseudopotentials, diagonalisation with Broyden mixing and Fermi–Dirac
  * smearing (metals need it; for a gapped system it changes nothing at 1000 K beyond ~1e-5 eV), a
  * Monkhorst–Pack mesh n<sub>i</sub> = max(1, ⌈|b<sub>i</sub>|/Δk⌉) from the reciprocal vectors
- * b<sub>i</sub> (2π included) and the spacing Δk. Cells are periodic in all three directions in
+ * b<sub>i</sub> (2π included) and the spacing Δk, reduced by time-reversal symmetry only (k ≡ −k:
+ * no magnetism; rattled defect cells have no other symmetry). Cells are periodic in all three directions in
  * CP2K; a slab's vacuum gap stands in for its open direction (and it gets no stress label).
  */
 public final class Cp2kInput {
@@ -68,7 +69,7 @@ public final class Cp2kInput {
         in.append("      &MIXING\n        METHOD BROYDEN_MIXING\n        ALPHA 0.3\n        NBROYDEN 8\n      &END MIXING\n");
         in.append("    &END SCF\n");
         if (!gamma) {
-            in.append(String.format(Locale.ROOT, "    &KPOINTS%n      SCHEME MONKHORST-PACK %d %d %d%n      SYMMETRY OFF%n      FULL_GRID ON%n    &END KPOINTS%n",
+            in.append(String.format(Locale.ROOT, "    &KPOINTS%n      SCHEME MONKHORST-PACK %d %d %d%n      SYMMETRY OFF%n      FULL_GRID OFF%n    &END KPOINTS%n",
                     mesh[0], mesh[1], mesh[2]));
         }
         in.append("    &XC\n      &XC_FUNCTIONAL PBE\n      &END XC_FUNCTIONAL\n    &END XC\n  &END DFT\n");

@@ -124,6 +124,29 @@ class Cp2kOracleTest {
     }
 
     @Test
+    void forcesWithKPointsEqualFiniteDifferences() {
+        // the primitive 2-atom cell on a 2×2×2 mesh (|b| = 2.0 Å⁻¹, spacing 1.2)
+        Cp2kSettings k = settings.with(200, 1.2);
+        Structure s = Lattice.primitive(org.peierls.atoms.LatticeType.DIAMOND, new String[]{"Si"}, 5.43);
+        double[] x = s.positions();
+        x[0] += 0.06;
+        s = s.withPositions(x);
+        assertEquals(2, Cp2kInput.mesh(s, 1.2)[0]);
+        Cp2kOracle o = new Cp2kOracle(k, scratch);
+        Frame f0 = o.label(s, "k");
+        double h = 0.01;
+        double[] e = new double[2];
+        for (int sgn = 0; sgn < 2; sgn++) {
+            double[] y = s.positions();
+            y[0] += sgn == 0 ? h : -h;
+            e[sgn] = o.label(s.withPositions(y), "fd").labels().energy();
+        }
+        double fd = -(e[0] - e[1]) / (2 * h);
+        System.out.printf("CP2K 2×2×2 k-points: force %.5f, central difference %.5f eV/Å%n", f0.labels().forces()[0], fd);
+        assertEquals(fd, f0.labels().forces()[0], 1e-3);
+    }
+
+    @Test
     void cp2kIsAPotentialSpecToo(@TempDir Path dir) throws Exception {
         Path yaml = Files.writeString(dir.resolve("si.yaml"), "cutoff_ry: 200\nrel_cutoff_ry: 30\nkpoint_spacing: 0\nsmearing_k: 300\n"
                 + "eps_scf: 1.0e-8\ntimeout_s: 600\n");
