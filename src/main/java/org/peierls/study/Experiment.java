@@ -46,11 +46,18 @@ import org.peierls.util.InputException;
  * @param weights      default fit weights (energy per atom, force, stress per GPa)
  * @param battery      properties of the defect battery to run
  * @param quick        a reduced study (smaller cells, fewer configurations)
+ * @param oracle       what labels the configurations instead of the teacher (an oracle spec of
+ *                     {@code peierls label}: {@code cp2k}, {@code lammps:…}, {@code command:…},
+ *                     {@code teacher:…}), or null: the teacher. The teacher still makes the
+ *                     configurations (relaxations, MD) and is the battery's reference.
+ * @param oracleSettings CP2K settings file of the {@code cp2k} oracle, or null for its defaults
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Experiment(String name, String element, String lattice, Double a0, String teacher, Long seed,
                         Double testFraction, List<String> ladder, List<Student> students, FitWeights weights,
-                        List<String> battery, Boolean quick) {
+                        List<String> battery, Boolean quick,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String oracle,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String oracleSettings) {
 
     /**
      * A student model: a {@link ModelKind} by name with its options, in the experiment's words.
@@ -253,7 +260,8 @@ public record Experiment(String name, String element, String lattice, Double a0,
 
     /** The same experiment, reduced or not. */
     public Experiment withQuick(boolean q) {
-        return new Experiment(name, element, lattice, a0, teacher, seed, testFraction, ladder, students, weights, battery, q);
+        return new Experiment(name, element, lattice, a0, teacher, seed, testFraction, ladder, students, weights, battery, q, oracle,
+                oracleSettings);
     }
 
     private static ObjectMapper yaml() {

@@ -23,6 +23,8 @@ import org.peierls.io.ExtendedXyz;
 import org.peierls.io.Json;
 import org.peierls.neighbors.NeighborList;
 import org.peierls.optim.Minimizer;
+import org.peierls.oracle.LabelCache;
+import org.peierls.oracle.Oracles;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
 import org.peierls.properties.BatteryResult;
@@ -145,8 +147,12 @@ public final class Study {
     }
 
     private List<Frame> teacherData(Potential teacher, double a0) {
-        TeacherData gen = new TeacherData(teacher, new DefectCandidates.Options(experiment.element(), experiment.latticeType(), a0,
-                experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600));
+        DefectCandidates.Options options = new DefectCandidates.Options(experiment.element(), experiment.latticeType(), a0,
+                experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600);
+        TeacherData gen = experiment.oracle() == null ? new TeacherData(teacher, options)
+                : new TeacherData(teacher, options, Oracles.parse(experiment.oracle(),
+                        experiment.oracleSettings() == null ? null : Path.of(experiment.oracleSettings()), out.resolve("scratch")),
+                        new LabelCache(out.resolve("labels")));
         List<Frame> all = new ArrayList<>();
         for (Family f : experiment.families()) {
             Path file = out.resolve("data").resolve(f.key() + ".extxyz");

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * share one family of minimizers. uncertainty (scores that need models and training rows) and
  * oracle (labelling) sit below the active-learning loop, which uses both. analysis (the in-silico
  * microscope) looks only at structures: it sits on atoms, neighbors, descriptors and util, below
- * the defect builders and everything that relaxes or reports, and reads no files itself.
+ * the defect builders and everything that relaxes or reports, and reads no files itself. export
+ * (LAMMPS files of potentials, LAMMPS runs, large-scale jobs from the defect builders) sits above
+ * properties and below oracle, whose LAMMPS oracle runs exported pair files.
  */
 class LayeringTest {
 
@@ -40,6 +42,7 @@ class LayeringTest {
                 .layer("defects").definedBy("org.peierls.defects..")
                 .layer("analysis").definedBy("org.peierls.analysis..")
                 .layer("properties").definedBy("org.peierls.properties..")
+                .layer("export").definedBy("org.peierls.export..")
                 .layer("uncertainty").definedBy("org.peierls.uncertainty..")
                 .layer("oracle").definedBy("org.peierls.oracle..")
                 .layer("active").definedBy("org.peierls.active..")
@@ -52,18 +55,19 @@ class LayeringTest {
                 .whereLayer("active").mayOnlyBeAccessedByLayers("study", "report", "cli")
                 .whereLayer("oracle").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
                 .whereLayer("uncertainty").mayOnlyBeAccessedByLayers("active", "study", "report", "cli")
-                .whereLayer("properties").mayOnlyBeAccessedByLayers("uncertainty", "active", "study", "report", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("defects", "properties", "uncertainty", "study", "active", "report", "cli")
-                .whereLayer("defects").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("oracle", "active", "study", "report", "cli")
+                .whereLayer("properties").mayOnlyBeAccessedByLayers("uncertainty", "active", "study", "report", "cli", "export")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("defects", "properties", "uncertainty", "study", "active", "report", "cli", "export")
+                .whereLayer("defects").mayOnlyBeAccessedByLayers("properties", "study", "active", "report", "cli", "export")
                 .whereLayer("sim").mayOnlyBeAccessedByLayers("defects", "study", "properties", "active", "report", "cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("uncertainty", "active", "study", "report", "cli", "properties")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("fit", "study", "sim", "properties", "uncertainty", "active", "report", "cli")
-                .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli")
-                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "uncertainty", "active", "report", "cli")
-                .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli")
-                .whereLayer("optim").mayOnlyBeAccessedByLayers("io", "neighbors", "descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "study", "report", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("fit", "study", "sim", "properties", "uncertainty", "active", "report", "cli", "export")
+                .whereLayer("potential").mayOnlyBeAccessedByLayers("model", "study", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
+                .whereLayer("descriptor").mayOnlyBeAccessedByLayers("potential", "study", "model", "fit", "analysis", "properties", "uncertainty", "active", "report", "cli", "export")
+                .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
+                .whereLayer("optim").mayOnlyBeAccessedByLayers("io", "neighbors", "descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "study", "report", "cli", "export")
                 .whereLayer("optim").mayOnlyAccessLayers("util", "atoms")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
                 .check(classes);
     }
 }
