@@ -53,11 +53,22 @@ public final class DefectCandidates {
      * @param quick      fewer, smaller configurations
      * @param seed       seed of rattles, strains and velocities
      * @param relaxSteps FIRE steps per relaxation
+     * @param supercell  conventional cells per edge of the bulk and point-defect supercells (3; 2
+     *                   keeps DFT labels affordable: 16 bcc or 32 fcc atoms)
      */
-    public record Options(String element, LatticeType lattice, double a0, boolean quick, long seed, int relaxSteps) {
+    public record Options(String element, LatticeType lattice, double a0, boolean quick, long seed, int relaxSteps, int supercell) {
+
+        /** Options with the usual 3 × 3 × 3 bulk and point-defect supercells. */
+        public Options(String element, LatticeType lattice, double a0, boolean quick, long seed, int relaxSteps) {
+            this(element, lattice, a0, quick, seed, relaxSteps, 3);
+        }
+
         public Options {
             if (lattice != LatticeType.BCC && lattice != LatticeType.FCC) {
                 throw new org.peierls.util.InputException("defect candidates are built for bcc and fcc lattices, not " + lattice);
+            }
+            if (supercell < 2 || supercell > 8) {
+                throw new org.peierls.util.InputException("supercell must be 2…8 conventional cells per edge, got " + supercell);
             }
         }
     }
@@ -124,7 +135,7 @@ public final class DefectCandidates {
 
     private List<Candidate> bulk(Draws draws) {
         List<Candidate> out = new ArrayList<>();
-        Structure base = perfect(3);
+        Structure base = perfect(options.supercell());
         int nStrain = quick() ? 6 : 16;
         for (int k = 0; k < nStrain; k++) {
             // volumetric range ±6 % (pressures of tens of GPa) plus a random shear/normal strain ±2 %
@@ -152,7 +163,7 @@ public final class DefectCandidates {
 
     private List<Candidate> pointDefects(Draws draws) {
         List<Candidate> out = new ArrayList<>();
-        Structure perfect = perfect(3);
+        Structure perfect = perfect(options.supercell());
         PointDefect vac = PointDefects.vacancy(perfect);
         Structure relaxedVac = relax(vac.structure());
         out.add(candidate(relaxedVac, "point/vacancy"));
@@ -166,7 +177,7 @@ public final class DefectCandidates {
                 ? new InterstitialSite[]{InterstitialSite.BCC_DUMBBELL_110, InterstitialSite.BCC_DUMBBELL_111, InterstitialSite.BCC_OCTAHEDRAL}
                 : new InterstitialSite[]{InterstitialSite.FCC_DUMBBELL_100, InterstitialSite.FCC_OCTAHEDRAL};
         for (InterstitialSite site : sites) {
-            PointDefect sia = PointDefects.interstitial(options.lattice(), el(), a0(), 3, site);
+            PointDefect sia = PointDefects.interstitial(options.lattice(), el(), a0(), options.supercell(), site);
             Structure relaxed = relax(sia.structure());
             out.add(candidate(relaxed, "point/interstitial"));
             if (!quick()) {

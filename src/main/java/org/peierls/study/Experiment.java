@@ -51,13 +51,15 @@ import org.peierls.util.InputException;
  *                     {@code teacher:…}), or null: the teacher. The teacher still makes the
  *                     configurations (relaxations, MD) and is the battery's reference.
  * @param oracleSettings CP2K settings file of the {@code cp2k} oracle, or null for its defaults
+ * @param supercell    conventional cells per edge of the bulk and point-defect cells (null: 3)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Experiment(String name, String element, String lattice, Double a0, String teacher, Long seed,
                         Double testFraction, List<String> ladder, List<Student> students, FitWeights weights,
                         List<String> battery, Boolean quick,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String oracle,
-                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String oracleSettings) {
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String oracleSettings,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer supercell) {
 
     /**
      * A student model: a {@link ModelKind} by name with its options, in the experiment's words.
@@ -185,6 +187,9 @@ public record Experiment(String name, String element, String lattice, Double a0,
             name = element + " teacher–student defect study";
         }
         seed = seed == null ? 1L : seed;
+        if (supercell != null && (supercell < 2 || supercell > 8)) {
+            throw new InputException("experiment: supercell must be 2…8 conventional cells per edge, got " + supercell);
+        }
         testFraction = testFraction == null ? 0.25 : testFraction;
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new InputException("experiment: test_fraction must be in [0, 1), got " + testFraction);
@@ -261,7 +266,7 @@ public record Experiment(String name, String element, String lattice, Double a0,
     /** The same experiment, reduced or not. */
     public Experiment withQuick(boolean q) {
         return new Experiment(name, element, lattice, a0, teacher, seed, testFraction, ladder, students, weights, battery, q, oracle,
-                oracleSettings);
+                oracleSettings, supercell);
     }
 
     private static ObjectMapper yaml() {

@@ -148,7 +148,8 @@ public final class Study {
 
     private List<Frame> teacherData(Potential teacher, double a0) {
         DefectCandidates.Options options = new DefectCandidates.Options(experiment.element(), experiment.latticeType(), a0,
-                experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600);
+                experiment.quick(), experiment.seed(), experiment.quick() ? 300 : 600,
+                experiment.supercell() == null ? 3 : experiment.supercell());
         TeacherData gen = experiment.oracle() == null ? new TeacherData(teacher, options)
                 : new TeacherData(teacher, options, Oracles.parse(experiment.oracle(),
                         experiment.oracleSettings() == null ? null : Path.of(experiment.oracleSettings()), out.resolve("scratch")),

@@ -36,7 +36,7 @@ final class HandMadeStudy {
     static Experiment experiment() {
         return new Experiment("Ta <study> & co", "Ta", "bcc", null, "zhou2004:Ta", 1L, 0.25, List.of("bulk", "point"),
                 List.of(new Experiment.Student(STUDENT, "snap", null, Map.of()), new Experiment.Student(OTHER, "qsnap", null, Map.of())),
-                null, null, true, null, null);
+                null, null, true, null, null, null);
     }
 
     /** Frames: bulk (2 and 4 atoms), point (3 and 5 atoms); the second of each family is held out. */

@@ -31,7 +31,7 @@ class StudyOracleTest {
     private static Experiment experiment(String oracle) {
         return new Experiment("oracle test", "Cu", "fcc", null, "eam/alloy:" + SharedData.lammpsPotential("Cu_mishin1.eam.alloy"), 3L,
                 0.25, List.of("bulk"), List.of(new Experiment.Student("snap", "snap", null, Map.of("twojmax", "4"))), null,
-                List.of("lattice"), true, oracle, null);
+                List.of("lattice"), true, oracle, null, null);
     }
 
     @Test

@@ -27,7 +27,7 @@ class StudyResumeTest {
 
     static Experiment experiment(long seed) {
         return new Experiment("resume test", "Ta", "bcc", null, "zhou2004:Ta", seed, 0.25, List.of("bulk", "point"),
-                List.of(new Experiment.Student("snap", "snap", null, Map.of("twojmax", "4"))), null, List.of("lattice", "vacancy"), true, null, null);
+                List.of(new Experiment.Student("snap", "snap", null, Map.of("twojmax", "4"))), null, List.of("lattice", "vacancy"), true, null, null, null);
     }
 
     private static List<String> log = new ArrayList<>();
