@@ -278,7 +278,19 @@ public record Experiment(String name, String element, String lattice, Double a0,
     /** Reads an experiment file; errors name the file and the offending key or line. */
     public static Experiment read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            Experiment e = parse(in, file.toString());
+            if (e.oracleSettings() != null) {
+                // a relative settings path is read beside the experiment file, where its author put it
+                Path given = Path.of(e.oracleSettings());
+                Path beside = file.toAbsolutePath().getParent().resolve(given);
+                Path settings = given.isAbsolute() || Files.exists(given) && !Files.exists(beside) ? given : beside;
+                if (!Files.isRegularFile(settings)) {
+                    throw new InputException(file + ": oracle_settings " + e.oracleSettings() + " is not a file (looked beside the experiment file)");
+                }
+                e = new Experiment(e.name(), e.element(), e.lattice(), e.a0(), e.teacher(), e.seed(), e.testFraction(), e.ladder(),
+                        e.students(), e.weights(), e.battery(), e.quick(), e.oracle(), settings.toString(), e.supercell());
+            }
+            return e;
         } catch (NoSuchFileException e) {
             throw new InputException("experiment file " + file + " does not exist");
         } catch (IOException e) {

@@ -26,6 +26,18 @@ class ExperimentTest {
     }
 
     @Test
+    void theShippedDftStudyReadsItsSettingsBesideItself() {
+        Experiment e = Experiment.read(java.nio.file.Path.of("docs/examples/al-dft.yaml"));
+        assertEquals("cp2k", e.oracle());
+        assertEquals(2, e.supercell());
+        assertTrue(e.oracleSettings().endsWith("docs/examples/al-cp2k.yaml"), e.oracleSettings());
+        org.peierls.oracle.Cp2kSettings s = org.peierls.oracle.Cp2kSettings.read(java.nio.file.Path.of(e.oracleSettings()));
+        assertEquals(300, s.cutoffRy());
+        InputException bad = assertThrows(InputException.class, () -> parse("element: Al\nlattice: fcc\nsupercell: 1\n"));
+        assertTrue(bad.getMessage().contains("supercell"), bad.getMessage());
+    }
+
+    @Test
     void shortFileGetsDefaults() throws Exception {
         Experiment e = parse("element: Mo\nladder: [bulk, gsf]\n");
         assertEquals("zhou2004:Mo", e.teacher());
