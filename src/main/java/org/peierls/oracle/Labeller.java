@@ -14,7 +14,7 @@ import org.peierls.util.Progress;
  * Labels a batch with an oracle, {@code jobs} at a time (each an external process for CP2K, a
  * script or LAMMPS; threads for a teacher), through a {@link LabelCache}: a structure labelled
  * before (same oracle settings, same structure) is read back, a new label is stored the moment it
- * is done. A structure that cannot be labelled is reported with its index and message; the others
+ * is done, with the oracle's description as its {@code labelled_by} info (provenance). A structure that cannot be labelled is reported with its index and message; the others
  * are still labelled.
  */
 public final class Labeller {
@@ -83,6 +83,8 @@ public final class Labeller {
             }
             Frame f = oracle.label(s, group);
             checkFinite(f);
+            // provenance: the oracle and its settings travel with the label (an info key of the extxyz)
+            f = new Frame(f.structure().withInfo("labelled_by", oracle.describe()), f.labels(), f.group());
             if (cache != null) {
                 cache.put(key, f);
             }

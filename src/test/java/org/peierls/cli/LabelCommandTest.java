@@ -50,6 +50,7 @@ class LabelCommandTest {
         Results ref = PotentialSpecs.parse("zhou2004:Cu").compute(Formats.read(b).get(0).structure());
         assertEquals(ref.energy(), got.get(2).labels().energy(), 1e-9 * Math.abs(ref.energy()));
         assertTrue(r.out().contains("labelled 3 of 3"), r.out());
+        assertEquals("teacher zhou2004:Cu", got.get(0).structure().info().get("labelled_by"), "provenance");
     }
 
     @Test
