@@ -3,10 +3,10 @@ package org.peierls.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.peierls.util.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.peierls.util.InputException;
 
 /**
  * The {@code peierls} command. Sub-commands are listed in {@link #SUBCOMMANDS}; each is a small
