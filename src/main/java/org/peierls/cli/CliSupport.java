@@ -1,11 +1,6 @@
 package org.peierls.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.peierls.atoms.Frame;
@@ -49,25 +44,9 @@ final class CliSupport {
         }
     }
 
-    /** Writes bytes through a temporary file renamed over {@code path}. */
+    /** Writes bytes through a temporary file renamed over {@code path} ({@link org.peierls.io.AtomicWrite}). */
     static void writeBytes(Path path, byte[] bytes) {
-        Path target = path.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + path + ": " + e.getMessage(), e);
-        }
+        org.peierls.io.AtomicWrite.bytes(path, bytes);
     }
 
     /** "path.suffix" beside {@code path}. */

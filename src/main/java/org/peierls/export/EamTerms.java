@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peierls.atoms.Element;
+import org.peierls.io.AtomicWrite;
 import org.peierls.potential.Potential;
 import org.peierls.potential.eam.AnalyticEamPotential;
 import org.peierls.potential.eam.EamPotential;
@@ -92,13 +92,7 @@ final class EamTerms implements TermWriter {
             if (Files.exists(to) && Files.isSameFile(from, to)) {
                 return name;
             }
-            Path tmp = Files.createTempFile(ctx.dir(), "." + name, ".tmp");
-            try {
-                Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicWrite.bytes(to, Files.readAllBytes(from));
         } catch (IOException e) {
             throw new UncheckedIOException("export: cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
