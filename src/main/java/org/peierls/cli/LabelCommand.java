@@ -150,7 +150,7 @@ public final class LabelCommand implements Callable<Integer> {
         }
         int last = values.length - 1;
         double[] de = new double[values.length];
-        int recommended = last;
+        double[] dfs = new double[values.length];
         pw.printf(Locale.ROOT, "%-12s %16s %16s %16s%n", cut ? "cutoff_Ry" : "kspacing_1/A", "E/atom (eV)", "dE/atom (meV)", "max dF (eV/A)");
         for (int k = 0; k < values.length; k++) {
             double df = 0;
@@ -158,12 +158,15 @@ public final class LabelCommand implements Callable<Integer> {
                 df = Math.max(df, Math.abs(f[k][q] - f[last][q]));
             }
             de[k] = 1000 * Math.abs(e[k] - e[last]);
+            dfs[k] = df;
             pw.printf(Locale.ROOT, "%-12s %16.6f %16.3f %16.4f%n", Double.toString(values[k]), e[k], de[k], df);
-            if (de[k] <= 1.0 && df <= 0.01 && recommended == last) {
-                recommended = k;
-            }
         }
-        pw.printf(Locale.ROOT, "recommended %s: %s (within 1 meV/atom and 0.01 eV/Å of the finest)%n", cut ? "cutoff_ry" : "kpoint_spacing",
+        // the cheapest setting from which on every finer one stays within the tolerances (no lucky dips)
+        int recommended = last;
+        while (recommended > 0 && de[recommended - 1] <= 1.0 && dfs[recommended - 1] <= 0.01) {
+            recommended--;
+        }
+        pw.printf(Locale.ROOT, "recommended %s: %s (it and every finer setting within 1 meV/atom and 0.01 eV/Å of the finest)%n", cut ? "cutoff_ry" : "kpoint_spacing",
                 Double.toString(values[recommended]));
         if (out != null) {
             byte[] png = Charts.lines("CP2K convergence on " + s.formula(), cut ? "cutoff (Ry)" : "k-point spacing (1/Å)",
