@@ -136,7 +136,7 @@ public final class LabelCommand implements Callable<Integer> {
         if (!cut && !converge.equals("kpoints")) {
             throw new InputException("--converge must be cutoff or kpoints, got '" + converge + "'");
         }
-        double[] values = cut ? new double[]{150, 200, 300, 400, 500, 600} : new double[]{0.6, 0.45, 0.35, 0.25, 0.2, 0.15};
+        double[] values = cut ? new double[]{50, 80, 120, 200, 300, 400} : new double[]{0.6, 0.45, 0.35, 0.25, 0.2, 0.15};
         double[] e = new double[values.length];
         double[][] f = new double[values.length][];
         try (Progress progress = Progress.start("converge " + converge, values.length)) {
@@ -166,8 +166,13 @@ public final class LabelCommand implements Callable<Integer> {
         while (recommended > 0 && de[recommended - 1] <= 1.0 && dfs[recommended - 1] <= 0.01) {
             recommended--;
         }
-        pw.printf(Locale.ROOT, "recommended %s: %s (it and every finer setting within 1 meV/atom and 0.01 eV/Å of the finest)%n", cut ? "cutoff_ry" : "kpoint_spacing",
-                Double.toString(values[recommended]));
+        if (recommended == last) {
+            pw.printf(Locale.ROOT, "not converged within the scan: %s %s differs from %s by more than 1 meV/atom or 0.01 eV/Å;"
+                    + " scan finer settings%n", cut ? "cutoff_ry" : "kpoint_spacing", Double.toString(values[last - 1]), Double.toString(values[last]));
+        } else {
+            pw.printf(Locale.ROOT, "recommended %s: %s (it and every finer setting within 1 meV/atom and 0.01 eV/Å of the finest)%n",
+                    cut ? "cutoff_ry" : "kpoint_spacing", Double.toString(values[recommended]));
+        }
         if (out != null) {
             byte[] png = Charts.lines("CP2K convergence on " + s.formula(), cut ? "cutoff (Ry)" : "k-point spacing (1/Å)",
                     "|E - E_finest| (meV/atom)", List.of(new Charts.Series("energy", values, de, false)));
