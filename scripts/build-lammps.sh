@@ -65,8 +65,8 @@ for ex in mliap snap; do
   mkdir -p "$PREFIX/share/examples/$ex"
   for f in "$SRC/examples/$ex"/*; do
     b="$(basename "$f")"
-    if [[ -e "$f" ]]; then cp -L "$f" "$PREFIX/share/examples/$ex/$b"
-    elif [[ -e "/usr/share/lammps/potentials/$b" ]]; then cp -L "/usr/share/lammps/potentials/$b" "$PREFIX/share/examples/$ex/$b"
+    if [[ -f "$f" ]]; then cp -L "$f" "$PREFIX/share/examples/$ex/$b"
+    elif [[ ! -e "$f" && -f "/usr/share/lammps/potentials/$b" ]]; then cp -L "/usr/share/lammps/potentials/$b" "$PREFIX/share/examples/$ex/$b"
     fi
   done
 done
