@@ -86,12 +86,94 @@ public final class Peierls implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("peierls: " + oneLine(ex.getMessage()));
+            // a mistyped option explains a "missing" required one better than the missing one does
+            String unknown = unknownOption(ex.getCommandLine(), args);
+            String unknownCommand = ex.getCommandLine() == ex.getCommandLine().getCommandSpec().root().commandLine()
+                    ? unknownCommand(ex.getCommandLine(), args) : null;
+            if (unknownCommand != null) {
+                err.println("peierls: " + unknownCommand);
+            } else if (unknown != null) {
+                err.println("peierls: " + unknown);
+            } else {
+                err.println("peierls: " + oneLine(ex.getMessage()));
+            }
             String sub = ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^peierls ?", "");
             err.println("Try 'peierls " + (sub.isEmpty() ? "" : sub + " ") + "--help'.");
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * "unknown option '--potental' (did you mean --potential?)" for the first word after the
+     * sub-command that looks like an option but is none of its options, or null.
+     */
+    static String unknownOption(CommandLine cmd, String[] args) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        boolean inCommand = spec.root() == spec;
+        for (String a : args) {
+            if (!inCommand) {
+                inCommand = a.equals(spec.name());
+                continue;
+            }
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.startsWith("--") && a.length() > 2) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (spec.findOption(name) == null) {
+                    String best = closest(name, spec.optionsMap().keySet());
+                    return "unknown option '" + name + "'" + (best == null ? "" : " (did you mean " + best + "?)");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "unknown command 'exprt' (did you mean export?)" when the first word is no sub-command, or null. */
+    static String unknownCommand(CommandLine root, String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                continue;
+            }
+            if (root.getSubcommands().containsKey(a)) {
+                return null;
+            }
+            String best = closest(a, root.getSubcommands().keySet());
+            return "unknown command '" + a + "'" + (best == null ? "" : " (did you mean " + best + "?)");
+        }
+        return null;
+    }
+
+    /** The candidate nearest to {@code word} in edit distance, if within a third of its length (at least 2). */
+    static String closest(String word, java.util.Collection<String> candidates) {
+        String best = null;
+        int bestD = Math.max(2, word.length() / 3) + 1;
+        for (String c : candidates) {
+            int d = editDistance(word, c);
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     static String oneLine(String s) {

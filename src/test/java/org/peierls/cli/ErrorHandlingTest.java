@@ -53,4 +53,40 @@ class ErrorHandlingTest {
         assertTrue(m.contains("--debug"), "says how to get the trace: " + m);
         assertFalse(m.contains("\tat "), "no stack trace without --debug: " + m);
     }
+
+    private static String parseError(int[] code, String... args) {
+        CommandLine cl = Peierls.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        code[0] = cl.execute(args);
+        return err.toString().strip();
+    }
+
+    /**
+     * Issue 26: a mistyped option is named with the nearest real one, instead of the "missing
+     * required option" that follows from it; a mistyped command likewise. Exit 2 (user's fault).
+     */
+    @Test
+    void mistypedOptionsAndCommandsGetASuggestion() {
+        int[] code = new int[1];
+        String m = parseError(code, "relax", "--potental", "lj:Ar", "--structure", "x.extxyz");
+        assertEquals(2, code[0]);
+        assertTrue(m.startsWith("peierls: unknown option '--potental' (did you mean --potential?)"), m);
+        assertTrue(m.contains("Try 'peierls relax --help'."), m);
+
+        m = parseError(code, "exprt", "--potential", "lj:Ar");
+        assertEquals(2, code[0]);
+        assertTrue(m.startsWith("peierls: unknown command 'exprt' (did you mean export?)"), m);
+
+        // nothing near: no guess, still the word itself
+        m = parseError(code, "relax", "--zzzzzzzzzz", "1");
+        assertTrue(m.startsWith("peierls: unknown option '--zzzzzzzzzz'"), m);
+        assertFalse(m.contains("did you mean"), m);
+    }
+
+    @Test
+    void editDistanceSuggestionsStayNear() {
+        assertEquals("--potential", Peierls.closest("--potental", java.util.List.of("--potential", "--structure")));
+        assertEquals(null, Peierls.closest("--xyz", java.util.List.of("--potential", "--structure")));
+    }
 }
