@@ -11,6 +11,11 @@ import java.util.concurrent.Callable;
 import org.peierls.fit.CvOptions;
 import org.peierls.fit.FitJob;
 import org.peierls.fit.FitRunner;
+import org.peierls.fit.FittedModel;
+import org.peierls.fit.Configuration;
+import org.peierls.fit.Dataset;
+import org.peierls.fit.Role;
+import org.peierls.uncertainty.Uncertainty;
 import org.peierls.fit.ModelKind;
 import org.peierls.fit.ModelKinds;
 import org.peierls.fit.ModelOption;
@@ -108,6 +113,15 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Do not write parity plots.")
     boolean noPlots;
 
+    @Option(names = "--committee", paramLabel = "K", defaultValue = "0",
+            description = "Also fit K committee members, each leaving out one k-fold of the training configurations (DIR/committee/); "
+                    + "their force spread is a per-atom uncertainty (peierls uncertainty).")
+    int committee;
+
+    @Option(names = "--no-uncertainty", description = "Do not write DIR/uncertainty.json (the extrapolation-grade active set and the "
+            + "robust Gaussian of the training descriptors; calibrated on the test configurations when there are any).")
+    boolean noUncertainty;
+
     @Mixin
     ThreadsOption threads;
 
@@ -174,7 +188,12 @@ public final class FitCommand implements Callable<Integer> {
             if (!given.isEmpty()) {
                 throw new InputException("--fitsnap-input takes its settings from the file; drop " + String.join(", ", given.keySet()));
             }
-            FitRunner.runFitSnap(fitsnapInput, out, seed, !noPlots, log);
+            if (committee != 0) {
+                throw new InputException("--committee works with --data fits, not with --fitsnap-input");
+            }
+            FittedModel fitted = FitRunner.runFitSnap(fitsnapInput, out, seed, !noPlots, log);
+            FitRunner.clearCommittee(out, log);
+            uncertainty(fitted, log);
             return 0;
         }
         if (data == null || data.isEmpty()) {
@@ -199,8 +218,37 @@ public final class FitCommand implements Callable<Integer> {
                 new FitJob.Inputs(data, test, elements, weights, testFraction == null ? Double.NaN : testFraction, seed),
                 new FitJob.WeightGrid(energyWeight, forceWeight, stressWeight), reference, elementEnergy, !noBias,
                 new CvOptions(cv, obj, groupAverage(), seed), choice, new FitJob.Output(out, name, !noPlots));
-        FitRunner.run(job, log);
+        if (committee < 0 || committee == 1) {
+            throw new InputException("--committee must be 0 (none) or at least 2, got " + committee);
+        }
+        FittedModel fitted = FitRunner.run(job, log);
+        if (committee > 0) {
+            FitRunner.committee(job, fitted, committee, log);
+        } else {
+            FitRunner.clearCommittee(out, log);
+        }
+        uncertainty(fitted, log);
         return 0;
+    }
+
+    /** Writes DIR/uncertainty.json: active sets and robust Gaussians from the training set, calibrated on the test set. */
+    private void uncertainty(FittedModel fitted, PrintWriter log) {
+        if (noUncertainty) {
+            return;
+        }
+        Uncertainty u = Uncertainty.build(out, fitted.data(), seed, log);
+        List<Configuration> held = new ArrayList<>();
+        for (int k : fitted.data().indices(Role.TEST)) {
+            held.add(fitted.data().get(k));
+        }
+        if (!held.isEmpty()) {
+            u = u.calibrated(Dataset.of(held), log);
+        } else {
+            log.println("uncertainty: no test configurations, scores uncalibrated (calibrate with peierls uncertainty --calibrate)");
+        }
+        u.write();
+        log.println("wrote " + out.resolve(Uncertainty.FILE));
+        log.flush();
     }
 
     /** The model-kind options on the command line, "--name" → value ("true" for a flag). */

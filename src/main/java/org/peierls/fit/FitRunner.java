@@ -1,5 +1,6 @@
 package org.peierls.fit;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,109 @@ public final class FitRunner {
     private FitRunner() {
     }
 
+    /** The reference potential and element energies of a job. */
+    static Reference reference(FitJob job) {
+        Map<Integer, Double> e0 = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : job.elementEnergies().entrySet()) {
+            if (!Element.isSymbol(e.getKey())) {
+                throw new InputException("--element-energy: '" + e.getKey() + "' is not an element symbol");
+            }
+            e0.put(Element.number(e.getKey()), e.getValue());
+        }
+        return Reference.parse(job.reference(), e0);
+    }
+
+    /**
+     * Fits a committee of {@code members} models to k-fold subsets of the training configurations
+     * of {@code fit} (member q leaves out fold q; folds drawn with the job's seed), with the fit's
+     * kind, options and weights, and writes them to {@code out/committee/member-q.json} (model
+     * documents, loadable as potentials). The members' force spread is the committee uncertainty of
+     * {@code org.peierls.uncertainty}. A kind's session keeps what the members share (SNAP: one
+     * design matrix, K solves).
+     *
+     * @throws InputException for fewer than 2 members or training configurations, or when the
+     *                        fit's hyper-parameters were chosen by cross-validation among several
+     */
+    public static List<FittedModel> committee(FitJob job, FittedModel fit, int members, PrintWriter log) {
+        if (members < 2) {
+            throw new InputException("--committee needs at least 2 members, got " + members);
+        }
+        Dataset data = fit.data();
+        int[] train = data.indices(Role.TRAIN);
+        if (train.length < members) {
+            throw new InputException("--committee " + members + " needs at least " + members + " training configurations, there are " + train.length);
+        }
+        Path dir = job.output().out().resolve(COMMITTEE_DIR);
+        clearCommittee(job.output().out(), log);
+        FitContext c = new FitContext(data, fit.model().species(), reference(job), job.fitBias(), List.of(data.defaultWeights()),
+                data.groupWeights(), CvOptions.defaults(0), log);
+        ModelKind.Session session = job.model().session(c);
+        int[] order = Dataset.shuffled(train.length, job.inputs().seed() ^ 0x5DEECE66DL);
+        Object descriptor = Json.mapper().valueToTree(fit.json().get("descriptor"));
+        List<FittedModel> out = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot create the committee folder (" + e.getMessage() + ")", e);
+        }
+        try (Progress p = Progress.start("committee", members)) {
+            for (int q = 0; q < members; q++) {
+                Role[] roles = new Role[data.size()];
+                for (int k = 0; k < roles.length; k++) {
+                    roles[k] = data.get(k).role();
+                }
+                List<String> left = new ArrayList<>();
+                for (int pos = 0; pos < train.length; pos++) {
+                    if (pos % members == q) {
+                        roles[train[order[pos]]] = Role.UNUSED;
+                        left.add(data.get(train[order[pos]]).name());
+                    }
+                }
+                FittedModel m = session.fit(data.withRoles(roles));
+                if (!Json.mapper().valueToTree(m.json().get("descriptor")).equals(descriptor)) {
+                    throw new InputException("--committee: the members would not share the fitted model's descriptor, which "
+                            + "cross-validation chose among several values; give the chosen values (cv.json) alone");
+                }
+                Map<String, Object> doc = new LinkedHashMap<>(m.json());
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("member", q + 1);
+                info.put("members", members);
+                info.put("left_out", left);
+                info.put("seed", job.inputs().seed());
+                info.putAll(m.fitInfo());
+                doc.put("fit", info);
+                ModelStore.write(dir.resolve("member-" + (q + 1) + ".json"), doc);
+                out.add(m);
+                p.step();
+            }
+        }
+        log.printf(Locale.ROOT, "committee: %d %s members, each leaving out 1/%d of the %d training configurations: %s%n", members,
+                fit.kind(), members, train.length, dir);
+        return out;
+    }
+
+    /** Folder of committee members inside a fit folder. */
+    public static final String COMMITTEE_DIR = "committee";
+
+    /** Removes the committee members of an earlier fit in {@code out} (they would not belong to the new model). */
+    public static void clearCommittee(Path out, PrintWriter log) {
+        Path dir = out.resolve(COMMITTEE_DIR);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            List<Path> old = s.filter(f -> f.getFileName().toString().matches("member-\\d+\\.json")).toList();
+            for (Path f : old) {
+                Files.delete(f);
+            }
+            if (!old.isEmpty()) {
+                log.printf(Locale.ROOT, "removed %d committee members of an earlier fit from %s%n", old.size(), dir);
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot clear the old committee (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Runs a fit job and writes its output folder; returns the fitted model. */
     public static FittedModel run(FitJob job, PrintWriter log) {
         FitJob.Inputs in = job.inputs();
@@ -45,14 +149,7 @@ public final class FitRunner {
             data = data.split(wf == null ? Map.of() : wf.groupTest(), frac, in.seed());
         }
         int[] z = elements(in, data);
-        Map<Integer, Double> e0 = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> e : job.elementEnergies().entrySet()) {
-            if (!Element.isSymbol(e.getKey())) {
-                throw new InputException("--element-energy: '" + e.getKey() + "' is not an element symbol");
-            }
-            e0.put(Element.number(e.getKey()), e.getValue());
-        }
-        Reference reference = Reference.parse(job.reference(), e0);
+        Reference reference = reference(job);
         log.printf(Locale.ROOT, "data: %d configurations (%d atoms), %d training, %d test, groups %s; elements %s; %s, reference %s%n",
                 data.size(), data.atoms(), data.count(Role.TRAIN), data.count(Role.TEST), data.groups(), symbols(z),
                 job.kind(), reference.describe());
