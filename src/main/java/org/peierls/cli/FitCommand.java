@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.peierls.fit.Configuration;
 import org.peierls.fit.CvOptions;
+import org.peierls.fit.Dataset;
 import org.peierls.fit.FitJob;
 import org.peierls.fit.FitRunner;
 import org.peierls.fit.FittedModel;
-import org.peierls.fit.Configuration;
-import org.peierls.fit.Dataset;
-import org.peierls.fit.Role;
-import org.peierls.uncertainty.Uncertainty;
 import org.peierls.fit.ModelKind;
 import org.peierls.fit.ModelKinds;
 import org.peierls.fit.ModelOption;
 import org.peierls.fit.OptionValues;
+import org.peierls.fit.Role;
+import org.peierls.uncertainty.Uncertainty;
 import org.peierls.util.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -234,6 +234,14 @@ public final class FitCommand implements Callable<Integer> {
     /** Writes DIR/uncertainty.json: active sets and robust Gaussians from the training set, calibrated on the test set. */
     private void uncertainty(FittedModel fitted, PrintWriter log) {
         if (noUncertainty) {
+            // an earlier fit's scores would describe another model
+            try {
+                if (java.nio.file.Files.deleteIfExists(out.resolve(Uncertainty.FILE))) {
+                    log.println("removed the " + Uncertainty.FILE + " of an earlier fit");
+                }
+            } catch (java.io.IOException e) {
+                throw new InputException(out.resolve(Uncertainty.FILE) + ": cannot remove it (" + e.getMessage() + ")", e);
+            }
             return;
         }
         Uncertainty u = Uncertainty.build(out, fitted.data(), seed, log);
@@ -244,7 +252,7 @@ public final class FitCommand implements Callable<Integer> {
         if (!held.isEmpty()) {
             u = u.calibrated(Dataset.of(held), log);
         } else {
-            log.println("uncertainty: no test configurations, scores uncalibrated (calibrate with peierls uncertainty --calibrate)");
+            log.println("uncertainty: no test configurations, scores uncalibrated (calibrate with peierls uncertainty --calibrate --structure LABELLED)");
         }
         u.write();
         log.println("wrote " + out.resolve(Uncertainty.FILE));

@@ -32,6 +32,7 @@ public final class Peierls implements Runnable {
         DefectsCommand.class,
         AnalyzeCommand.class,
         ExportCommand.class,
+        UncertaintyCommand.class,
         LabelCommand.class,
     };
 

@@ -130,6 +130,13 @@ public final class FitRunner {
         } catch (IOException e) {
             throw new InputException(dir + ": cannot clear the old committee (" + e.getMessage() + ")", e);
         }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot clear the old committee (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Runs a fit job and writes its output folder; returns the fitted model. */

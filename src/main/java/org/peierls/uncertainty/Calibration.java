@@ -86,8 +86,19 @@ public record Calibration(String method, double[] knotScore, double[] knotError,
                 RankStats.auc(score, large));
     }
 
-    /** Expected |ΔF| of a score, eV/Å. */
+    /** Expected |ΔF| of a score, eV/Å: the isotonic fit inside the calibrated range, proportional to the score above it. */
     public double expected(double score) {
+        if (Double.isNaN(score)) {
+            return Double.NaN;
+        }
+        int n = knotScore.length;
+        double top = knotScore[n - 1];
+        if (score > top && top > 0) {
+            // Above the calibrated range the isotonic fit is flat and would under-predict exactly
+            // the extrapolating atoms it exists for; grow the error in proportion to the score
+            // there (γ, d and σ_F all scale with the distance beyond the training data).
+            return knotError[n - 1] * score / top;
+        }
         return interpolate(new double[][]{knotScore, knotError}, score);
     }
 

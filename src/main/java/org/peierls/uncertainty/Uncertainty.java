@@ -351,6 +351,11 @@ public final class Uncertainty {
 
     // ------------------------------------------------------------------ files
 
+    /** {@code FIT_DIR/uncertainty.json}. */
+    public Path file() {
+        return folder.resolve(FILE);
+    }
+
     /** Writes {@code FIT_DIR/uncertainty.json} (atomically). */
     public void write() {
         Map<String, Object> doc = new LinkedHashMap<>();
