@@ -1,6 +1,7 @@
 package org.peierls.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.peierls.neighbors.NeighborList;
 import org.peierls.potential.ForceBenchmark;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
+import org.peierls.uncertainty.Uncertainty;
 import org.peierls.util.InputException;
 import org.peierls.util.Parallel;
 import picocli.CommandLine.Command;
@@ -65,6 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skin", paramLabel = "S", defaultValue = "0", description = "Neighbor-list skin beyond the cutoff, Å (default: ${DEFAULT-VALUE}).")
     double skin;
 
+    @Option(names = "--grade", paramLabel = "MODE",
+            description = "With a fit folder as --potential, also grade every atom (γ): inline (inside the force path, "
+                    + "as md/relax/neb do) or separate (a second descriptor pass).")
+    String grade;
+
     @Override
     public Integer call() throws Exception {
         if (neighborCutoff == null && potential == null) {
@@ -81,9 +88,18 @@ public final class BenchCommand implements Callable<Integer> {
             return neighborBench(s, t);
         }
         Potential pot = PotentialSpecs.parse(potential);
+        if (grade != null) {
+            Uncertainty u = Uncertainty.load(Path.of(potential));
+            pot = switch (grade.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "inline" -> u.graded();
+                case "separate" -> separatelyGraded(pot, u);
+                default -> throw new InputException("--grade must be inline or separate, got '" + grade + "'");
+            };
+        }
         ForceBenchmark.Result r = ForceBenchmark.run(pot, s, new ForceBenchmark.Options(steps, warmup, t, skin));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("potential", potential);
+        m.put("grade", grade);
         m.put("natoms", r.natoms());
         m.put("threads", r.threads());
         m.put("steps", r.steps());
@@ -99,6 +115,38 @@ public final class BenchCommand implements Callable<Integer> {
         pw.println(Json.text(m));
         pw.flush();
         return 0;
+    }
+
+    /** The potential followed by a separate grading pass (descriptors and neighbor list again), as a timing reference. */
+    private static Potential separatelyGraded(Potential pot, Uncertainty u) {
+        return new Potential() {
+            @Override
+            public double cutoff() {
+                return pot.cutoff();
+            }
+
+            @Override
+            public int[] species() {
+                return pot.species();
+            }
+
+            @Override
+            public String describe() {
+                return pot.describe() + " + separate grade pass";
+            }
+
+            @Override
+            public NeighborList.Kind preferredList() {
+                return pot.preferredList();
+            }
+
+            @Override
+            public org.peierls.potential.Results compute(Structure structure, NeighborList neighbors, Output perAtom) {
+                org.peierls.potential.Results r = pot.compute(structure, neighbors, perAtom);
+                u.grades(structure);
+                return r;
+            }
+        };
     }
 
     /** Times {@code steps} list builds after {@code warmup} untimed ones; reports ms per build and bytes per atom. */

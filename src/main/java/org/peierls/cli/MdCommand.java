@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
 import org.peierls.io.IoOptions;
 import org.peierls.potential.Potential;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "md", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Molecular dynamics: nve (velocity Verlet), nvt (Nosé–Hoover chain or Langevin), npt (MTK barostat).",
-            "Units: Å, eV, ps, K; pressure GPa. Initial velocities: the structure's own, else Maxwell–Boltzmann at --temp."})
+            "Units: Å, eV, ps, K; pressure GPa. Initial velocities: the structure's own, else Maxwell–Boltzmann at --temp.",
+            "With a fit folder: --grade writes each atom's extrapolation grade γ, --gamma-stop G stops the run (exit code 3) when an atom's γ passes G."})
 public final class MdCommand implements Callable<Integer> {
 
     @Spec
@@ -98,6 +100,9 @@ public final class MdCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Summary as JSON (means of T, P, volume; speed).")
     Path json;
 
+    @Mixin
+    GradeMonitor.Options gradeOptions;
+
     @Override
     public Integer call() {
         input.threads.apply();
@@ -105,7 +110,8 @@ public final class MdCommand implements Callable<Integer> {
             throw new InputException("--steps must be ≥ 0, --thermo and --dump-every positive");
         }
         MdSettings settings = settings();
-        Potential pot = input.potential.parse();
+        GradeMonitor grade = gradeOptions.monitor(input.potential.spec, thermo);
+        Potential pot = grade != null ? grade.potential(input.potential.parse()) : input.potential.parse();
         Integrator integrator = settings.integrator(pot);
         IoOptions io = input.formats.io();
         Path checkpointPath = CliSupport.sibling(out, ".checkpoint.json");
@@ -144,9 +150,17 @@ public final class MdCommand implements Callable<Integer> {
                 pw.flush();
                 progress.extra(String.format(Locale.ROOT, "T %.1f K", t.temperature()));
             }));
+            if (grade != null) {
+                observers.add(new MdRun.Every(1, st -> {
+                    grade.poll(st.step(), st::structure);
+                    if (st.step() % thermo == 0) {
+                        progress.extra(String.format(Locale.ROOT, "max γ %.3g", grade.max()));
+                    }
+                }));
+            }
             observers.add(new MdRun.Every(dumpEvery, st -> {
                 if (st.step() > first || first == 0) {
-                    traj.append(Trajectory.frame(st, integrator));
+                    traj.append(frame(st, integrator, grade));
                 }
             }));
             if (checkpointInterval > 0) {
@@ -157,11 +171,11 @@ public final class MdCommand implements Callable<Integer> {
                 }));
             }
             observers.add(new MdRun.Every(1, st -> progress.stepTo(st.step())));
-            end = MdRun.run(integrator, state, steps, observers);
+            end = MdRun.run(integrator, state, steps, observers, st -> grade != null && grade.stopped());
         }
         double seconds = (System.nanoTime() - startNanos) * 1e-9;
         if (end.step() % dumpEvery != 0) {
-            trajectory.append(Trajectory.frame(end, integrator));
+            trajectory.append(frame(end, integrator, grade));
         }
         if (end.step() % thermo != 0) {
             Thermo t = Thermo.of(integrator, end);
@@ -172,10 +186,32 @@ public final class MdCommand implements Callable<Integer> {
         double rate = done / Math.max(seconds, 1e-9);
         pw.printf(Locale.ROOT, "md: %d steps in %.2f s (%.1f steps/s, %.3g ns/day)%n", done, seconds, rate, rate * settings.dt() * 86400e-3);
         pw.flush();
+        Map<String, Object> summary = summary(settings, integrator, end, samples, done, seconds);
+        if (grade != null) {
+            (grade.stopped() || json != null && json.toString().equals("-") ? err : pw).println("md: " + grade.line("step"));
+            summary.putAll(grade.json());
+        }
         if (json != null) {
-            CliSupport.writeJson(json, summary(settings, integrator, end, samples, done, seconds), pw);
+            CliSupport.writeJson(json, summary, pw);
+        }
+        if (grade != null && grade.stopped()) {
+            err.println("peierls: md stopped at step " + end.step() + ": an atom's extrapolation grade passed --gamma-stop; the last "
+                    + "frame (with its γ column) is in " + out);
+            err.flush();
+            return GradeMonitor.EXIT_EXTRAPOLATING;
         }
         return 0;
+    }
+
+    /** A trajectory frame, with the γ column when grading. */
+    private static Frame frame(MdState st, Integrator integrator, GradeMonitor grade) {
+        Frame f = Trajectory.frame(st, integrator);
+        if (grade == null) {
+            return f;
+        }
+        double[] g = grade.grades(st.structure());
+        grade.check(g, st.step());
+        return new Frame(GradeMonitor.annotate(f.structure(), g), f.labels(), f.group());
     }
 
     private MdSettings settings() {

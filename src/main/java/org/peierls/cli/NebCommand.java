@@ -22,6 +22,7 @@ import org.peierls.sim.neb.AtomisticNeb;
 import org.peierls.sim.neb.NebOptions;
 import org.peierls.sim.neb.NebPlot;
 import org.peierls.sim.neb.NebResult;
+import org.peierls.uncertainty.AtomScores;
 import org.peierls.util.InputException;
 import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "neb", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Nudged elastic band between two states of the same atoms (same order, same cell).",
-            "Images are interpolated with minimum-image displacements; the end states are used as given unless --relax-ends."})
+            "Images are interpolated with minimum-image displacements; the end states are used as given unless --relax-ends.",
+            "With a fit folder: --grade writes each atom's extrapolation grade γ, --gamma-stop G stops the run (exit code 3) when an atom's γ passes G."})
 public final class NebCommand implements Callable<Integer> {
 
     @Spec
@@ -68,6 +70,9 @@ public final class NebCommand implements Callable<Integer> {
 
     @Option(names = "--climb", description = "Climbing image (after the band has relaxed to --climb-fmax).")
     boolean climb;
+
+    @Mixin
+    GradeMonitor.Options gradeOptions;
 
     @Option(names = "--json", required = true, paramLabel = "OUT", description = "Results as JSON ('-' for standard output).")
     Path json;
@@ -116,7 +121,8 @@ public final class NebCommand implements Callable<Integer> {
         }
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Potential pot = potential.parse();
+        GradeMonitor grade = gradeOptions.monitor(potential.spec, 10);
+        Potential pot = grade != null ? grade.potential(potential.parse()) : potential.parse();
         IoOptions io = formats.io();
         double cf = climbFmax != null ? climbFmax : 5 * fmax;
         NebOptions options = new NebOptions(images, spring, climb, fmax, Math.max(cf, fmax), maxSteps,
@@ -156,15 +162,37 @@ public final class NebCommand implements Callable<Integer> {
                     }
                     Formats.write(checkpoint, frames, "extxyz");
                 }
+                if (grade != null) {
+                    boolean halt = grade.inForcePath() ? grade.poll(it, () -> null) : grade.stopped();
+                    if (!grade.inForcePath() && it % grade.every() == 0) {
+                        for (Structure s : AtomisticNeb.imagesAt(startBand, x)) {
+                            halt |= grade.check(s, it);
+                        }
+                    }
+                    progress.extra(String.format(Locale.ROOT, "fmax %.3g eV/Å, max γ %.3g", f, grade.max()));
+                    return !halt;
+                }
                 return true;
             });
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
         NebResult n = r.neb();
+        double[] imageGrade = null;
+        List<double[]> grades = new ArrayList<>();
+        if (grade != null) {
+            imageGrade = new double[r.images().size()];
+            for (int i = 0; i < imageGrade.length; i++) {
+                double[] g = grade.grades(r.images().get(i));
+                grade.check(g, -1);
+                grades.add(g);
+                imageGrade[i] = AtomScores.max(g);
+            }
+        }
         if (out != null) {
             List<Frame> frames = new ArrayList<>();
             for (int i = 0; i < r.images().size(); i++) {
-                frames.add(new Frame(r.images().get(i), new Labels(n.energies()[i], null, null), "neb"));
+                Structure s = grade != null ? GradeMonitor.annotate(r.images().get(i), grades.get(i)) : r.images().get(i);
+                frames.add(new Frame(s, new Labels(n.energies()[i], null, null), "neb"));
             }
             Formats.write(out, frames, null, io);
         }
@@ -181,7 +209,23 @@ public final class NebCommand implements Callable<Integer> {
                     n.steps(), seconds);
             pw.flush();
         }
-        CliSupport.writeJson(json, record(n, seconds), pw);
+        Map<String, Object> rec = record(n, seconds);
+        if (grade != null) {
+            rec.putAll(grade.json());
+            rec.put("image_max_extrapolation_grade", imageGrade);
+            (grade.stopped() || json.toString().equals("-") ? err : pw).println("neb: " + grade.line("iteration"));
+        }
+        CliSupport.writeJson(json, rec, pw);
+        if (grade != null && grade.stopped()) {
+            err.println("peierls: neb stopped: an atom's extrapolation grade passed --gamma-stop; the last band is in " + checkpoint);
+            List<Frame> frames = new ArrayList<>();
+            for (Structure s : r.images()) {
+                frames.add(new Frame(s));
+            }
+            Formats.write(checkpoint, frames, "extxyz");
+            err.flush();
+            return GradeMonitor.EXIT_EXTRAPOLATING;
+        }
         if (n.converged()) {
             Files.deleteIfExists(checkpoint);
             return 0;

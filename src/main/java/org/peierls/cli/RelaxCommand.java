@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "relax", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Relax a structure: positions (atoms frozen by a move_mask array stay put), and with --cell the cell",
-            "toward a target stress. Exit code 1 when it does not converge (the last structure is still written)."})
+            "toward a target stress. Exit code 1 when it does not converge (the last structure is still written).",
+            "With a fit folder: --grade writes each atom's extrapolation grade γ, --gamma-stop G stops the run (exit code 3) when an atom's γ passes G."})
 public final class RelaxCommand implements Callable<Integer> {
 
     @Spec
@@ -80,6 +81,9 @@ public final class RelaxCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Start from OUT.checkpoint.extxyz when it exists.")
     boolean resume;
 
+    @Mixin
+    GradeMonitor.Options gradeOptions;
+
     @Override
     public Integer call() throws Exception {
         input.threads.apply();
@@ -99,7 +103,8 @@ public final class RelaxCommand implements Callable<Integer> {
         if (!Formats.forPath(out).canWrite()) {
             throw new InputException("--out " + out + ": format " + Formats.forPath(out).name() + " cannot be written");
         }
-        Potential pot = input.potential.parse();
+        GradeMonitor grade = gradeOptions.monitor(input.potential.spec, 10);
+        Potential pot = grade != null ? grade.potential(input.potential.parse()) : input.potential.parse();
         IoOptions io = input.formats.io();
         Path checkpoint = CliSupport.sibling(out, ".checkpoint.extxyz");
         Structure start;
@@ -136,12 +141,18 @@ public final class RelaxCommand implements Callable<Integer> {
                 if (checkpointEvery > 0 && it % checkpointEvery == 0) {
                     Formats.write(checkpoint, List.of(new Frame(Relaxation.structureAt(from, pot, opts, x))), "extxyz");
                 }
+                if (grade != null) {
+                    boolean halt = grade.poll(it, () -> Relaxation.structureAt(from, pot, opts, x));
+                    progress.extra(String.format(Locale.ROOT, "E %.6f eV, fmax %.3g, max γ %.3g", value, f, grade.max()));
+                    return !halt;
+                }
                 return true;
             });
         }
         Results res = r.results();
         double[] stressVoigt = res.volume() > 0 ? res.stress() : null;
-        Structure outStructure = r.structure().withInfo("potential", input.potential.spec)
+        Structure relaxed = grade != null ? grade.annotate(r.structure()) : r.structure();
+        Structure outStructure = relaxed.withInfo("potential", input.potential.spec)
                 .withInfo("relax_converged", r.converged()).withInfo("relax_termination", r.minimization().termination().name().toLowerCase(Locale.ROOT));
         Formats.write(out, List.of(new Frame(outStructure, new Labels(res.energy(), res.forces(), stressVoigt), "")), null, io);
         if (r.converged()) {
@@ -176,7 +187,19 @@ public final class RelaxCommand implements Callable<Integer> {
             m.put("volume_a3", res.volume());
             m.put("cell", CliSupport.rows(r.structure().cell().matrix()));
             m.put("out", out.toString());
+            if (grade != null) {
+                m.putAll(grade.json());
+            }
             CliSupport.writeJson(json, m, pw);
+        }
+        if (grade != null) {
+            (grade.stopped() || json != null && json.toString().equals("-") ? err : pw).println("relax: " + grade.line("iteration"));
+            if (grade.stopped()) {
+                err.println("peierls: relax stopped: an atom's extrapolation grade passed --gamma-stop; the last structure "
+                        + "(with its γ column) was written to " + out);
+                err.flush();
+                return GradeMonitor.EXIT_EXTRAPOLATING;
+            }
         }
         if (!r.converged()) {
             err.println("peierls: relax did not converge: " + r.minimization().termination().description() + " after "

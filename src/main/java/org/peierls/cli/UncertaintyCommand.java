@@ -124,7 +124,7 @@ public final class UncertaintyCommand implements Callable<Integer> {
                 records.add(rec);
                 Group g = groups.computeIfAbsent(c.group() == null ? "(none)" : c.group(), x -> new Group());
                 g.add(methods, sc, err);
-                boolean extra = AtomScores.max(sc.grade()) > threshold;
+                boolean extra = AtomScores.max(sc.grade()) > threshold * (1 + GradeMonitor.EXTRAPOLATION_TOL);
                 extrapolating += extra ? 1 : 0;
                 if (!toStdout) {
                     pw.println(line(c, sc, err, methods, extra));

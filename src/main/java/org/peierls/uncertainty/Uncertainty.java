@@ -281,6 +281,15 @@ public final class Uncertainty {
         return g;
     }
 
+    /**
+     * The fit folder's potential (reference included), grading its atoms as it computes them
+     * ({@link GradedPotential#takeMax}): for MD and minimizers, where a second descriptor pass per
+     * step would cost a third of the step.
+     */
+    public GradedPotential graded() {
+        return new GradedPotential(ModelStore.load(folder), active);
+    }
+
     /** Every score of every atom of a structure. */
     public AtomScores score(Structure s) {
         double[] b = descriptors(s);

@@ -194,4 +194,57 @@ class UncertaintyCommandTest {
         r = IoCommandsTest.run("uncertainty", "--potential", tmp.toString(), "--structure", test.toString());
         assertTrue(r.code() != 0 && r.err().contains("uncertainty.json"), r.err());
     }
+
+    /** The grade taken inside the force path is the separately computed one, and the forces are untouched. */
+    @Test
+    void gradedPotentialGradesInsideTheForcePathWithoutChangingForces() {
+        Uncertainty u = Uncertainty.load(fit);
+        org.peierls.uncertainty.GradedPotential g = u.graded();
+        Potential plain = PotentialSpecs.parse(fit.toString());
+        Structure s = TestStructures.distortedBcc(42, 0, 3.2 * 0.93, 2, 0.2, 21);
+        Results a = plain.compute(s), b = g.compute(s);
+        assertEquals(a.energy(), b.energy(), 0.0);
+        for (int i = 0; i < a.forces().length; i++) {
+            assertEquals(a.forces()[i], b.forces()[i], 0.0);
+        }
+        double separate = AtomScores.max(u.grades(s));
+        assertEquals(separate, g.takeMax(), 1e-12 * separate);
+        assertTrue(Double.isNaN(g.takeMax()), "takeMax resets");
+    }
+
+    /** md stops with exit code 3 once γ passes --gamma-stop; relax and neb write the γ column. */
+    @Test
+    void simulationsGradeAtomsAndStopWhenExtrapolating() throws IOException {
+        Structure start = TestStructures.distortedBcc(42, 0, 3.2, 2, 0.05, 31);
+        Path in = tmp.resolve("start.extxyz");
+        Formats.write(in, List.of(new Frame(start)));
+        Path traj = tmp.resolve("hot.extxyz"), mj = tmp.resolve("md.json");
+        // 8000 K in a 16-atom cell leaves the 2 %-strained, 0.15 Å-rattled training cells within a few hundred steps
+        IoCommandsTest.Run r = IoCommandsTest.run("md", "--potential", fit.toString(), "--structure", in.toString(), "--ensemble", "nvt",
+                "--temp", "8000", "--steps", "3000", "--thermo", "50", "--dump-every", "100", "--gamma-stop", "1.5", "--out", traj.toString(),
+                "--json", mj.toString());
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--gamma-stop"), r.err());
+        JsonNode m = json(mj);
+        assertTrue(m.get("stopped_extrapolating").asBoolean());
+        assertTrue(m.get("max_extrapolation_grade").asDouble() > 1.5);
+        assertTrue(m.get("steps").asLong() < 3000);
+        List<Frame> frames = Formats.read(traj);
+        double[] last = (double[]) frames.get(frames.size() - 1).structure().arrays().get("extrapolation_grade");
+        assertEquals(16, last.length);
+
+        Path relaxed = tmp.resolve("relaxed.extxyz"), rj = tmp.resolve("relax.json");
+        r = IoCommandsTest.run("relax", "--potential", fit.toString(), "--structure", in.toString(), "--grade", "--out", relaxed.toString(),
+                "--json", rj.toString());
+        assertEquals(0, r.code(), r.err());
+        double[] g = (double[]) Formats.read(relaxed).get(0).structure().arrays().get("extrapolation_grade");
+        assertEquals(json(rj).get("final_max_extrapolation_grade").asDouble(), AtomScores.max(g), 1e-9);
+        assertTrue(json(rj).get("max_extrapolation_grade").asDouble() >= AtomScores.max(g) - 1e-9);
+        assertTrue(r.out().contains("max extrapolation grade"), r.out());
+
+        // --grade with a potential that is not a fit folder and no --uncertainty: one clear line
+        r = IoCommandsTest.run("relax", "--potential", "lj:0.2,2.4,5.0", "--structure", in.toString(), "--grade", "--out", relaxed.toString());
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("--uncertainty DIR"), r.err());
+    }
 }

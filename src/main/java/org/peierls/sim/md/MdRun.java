@@ -34,9 +34,21 @@ public final class MdRun {
      * @return the final state
      */
     public static MdState run(Integrator integrator, MdState start, long lastStep, List<Every> observers) {
+        return run(integrator, start, lastStep, observers, s -> false);
+    }
+
+    /**
+     * As {@link #run(Integrator, MdState, long, List)}, stopping early at the first state (after
+     * its observers) for which {@code halt} is true — e.g. when an atom's extrapolation grade
+     * passes a threshold.
+     *
+     * @return the final state (the halting one when the run stopped early)
+     */
+    public static MdState run(Integrator integrator, MdState start, long lastStep, List<Every> observers,
+                              java.util.function.Predicate<MdState> halt) {
         MdState s = start;
         notify(s, observers);
-        while (s.step() < lastStep) {
+        while (s.step() < lastStep && !halt.test(s)) {
             s = integrator.step(s);
             notify(s, observers);
         }
