@@ -13,6 +13,8 @@ import org.peierls.properties.DefectBattery;
 import org.peierls.properties.ElementCrystals;
 import org.peierls.properties.BatteryProperties;
 import org.peierls.properties.BatteryProperty;
+import org.peierls.uncertainty.GradedPotential;
+import org.peierls.uncertainty.Uncertainty;
 import org.peierls.util.InputException;
 import org.peierls.util.Progress;
 import picocli.CommandLine.Command;
@@ -71,6 +73,10 @@ public final class DefectsCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Folder for PNG plots (E(V), GSF, γ-surface, DD map, Peierls barrier, …).")
     Path plots;
 
+    @Option(names = "--grade", description = "With a fit folder as --potential: the largest extrapolation grade γ of the atoms "
+            + "of every structure each property evaluates (JSON max_extrapolation_grade; γ > 1 = the model extrapolates).")
+    boolean grade;
+
     /** The property names, for the help text. */
     static final class Names implements Iterable<String> {
         @Override
@@ -97,6 +103,17 @@ public final class DefectsCommand implements Callable<Integer> {
         }
         LatticeType type = lattice(element, lattice);
         Potential pot = potential.parse();
+        GradedPotential graded = null;
+        if (grade) {
+            java.nio.file.Path dir = java.nio.file.Path.of(potential.spec.trim());
+            if (!java.nio.file.Files.exists(dir)) {
+                throw new InputException("--grade: the --potential '" + potential.spec + "' is not a fit folder (its uncertainty.json grades the atoms)");
+            }
+            graded = Uncertainty.load(dir).graded();
+            pot = graded;
+        }
+        GradedPotential g = graded;
+        Map<String, Double> grades = new java.util.LinkedHashMap<>();
         BatteryOptions options = tiny ? BatteryOptions.tiny(type) : BatteryOptions.defaults(type, quick);
         if (only != null) {
             options = options.withProperties(only);
@@ -116,11 +133,17 @@ public final class DefectsCommand implements Callable<Integer> {
                         bar[0] = Progress.start("defects", count, 0);
                     }
                     bar[0].extra(p.id());
+                    if (g != null) {
+                        g.takeMax();
+                    }
                 }
 
                 @Override
                 public void finished(BatteryProperty<?> p, int index, int count, double seconds, String error) {
                     bar[0].extra(p.id() + (error == null ? " done" : " FAILED"));
+                    if (g != null) {
+                        grades.put(p.id(), g.takeMax());
+                    }
                     bar[0].stepTo(index + 1);
                 }
             });
@@ -138,7 +161,23 @@ public final class DefectsCommand implements Callable<Integer> {
             err.println("peierls: defects: " + e.getKey() + " failed: " + e.getValue());
         }
         err.flush();
-        if (toStdout) {
+        if (g != null && !toStdout) {
+            for (Map.Entry<String, Double> e : grades.entrySet()) {
+                double v = e.getValue();
+                out.printf(Locale.ROOT, "  %-44s max γ %.3g%s%n", e.getKey(), v,
+                        Double.isNaN(v) ? "" : v > 1 + GradeMonitor.EXTRAPOLATION_TOL ? " — extrapolating" : "");
+            }
+            out.flush();
+        }
+        if (g != null) {
+            Map<String, Object> doc = r.toJson();
+            doc.put("max_extrapolation_grade", grades);
+            if (toStdout) {
+                CliSupport.writeJson(json, doc, out);
+            } else {
+                org.peierls.io.Json.write(json, doc);
+            }
+        } else if (toStdout) {
             CliSupport.writeJson(json, r.toJson(), out);
         } else {
             r.write(json);

@@ -247,4 +247,25 @@ class UncertaintyCommandTest {
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("--uncertainty DIR"), r.err());
     }
+
+    /** The battery reports the largest γ of every property's structures (taken in the force path). */
+    @Test
+    void defectBatteryReportsMaxGradePerProperty() throws IOException {
+        Path j = tmp.resolve("defects.json");
+        IoCommandsTest.Run r = IoCommandsTest.run("defects", "--potential", fit.toString(), "--element", "Mo", "--lattice", "bcc", "--a0",
+                "3.2", "--tiny", "--only", "lattice,vacancy", "--grade", "--json", j.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode g = json(j).get("max_extrapolation_grade");
+        assertEquals(List.of("lattice", "vacancy"), List.copyOf(iterable(g)));
+        for (String k : List.of("lattice", "vacancy")) {
+            assertTrue(g.get(k).asDouble() > 0, k + " " + g.get(k));
+        }
+        assertTrue(r.out().contains("max γ"), r.out());
+    }
+
+    private static List<String> iterable(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        n.fieldNames().forEachRemaining(l::add);
+        return l;
+    }
 }
