@@ -59,6 +59,7 @@ final class ReportPage {
         v.put("overlays", plots.overlays().isEmpty() ? ""
                 : OVERLAYS + join(plots.overlays(), img -> String.format(Locale.ROOT, IMAGE, esc(img), 560)));
         v.put("galleries", BatteryGalleries.html(s, out));
+        v.put("uncertainty", UncertaintySection.html(s, out));
         v.put("timings", join(r.timings().entrySet(), t -> String.format(Locale.ROOT, TIMING, esc(t.getKey()), t.getValue())));
         return Template.resource("index.html").fill(v);
     }

@@ -195,6 +195,9 @@ final class StudySummary {
         m.put("mean_relative_property_error", meanRelativeError(vals, teacher, columns));
         m.put("battery_errors", row.properties().errors());
         m.put("battery_seconds", row.properties().totalSeconds());
+        if (row.uncertainty() != null) {
+            m.put("uncertainty", row.uncertainty().toJson());
+        }
         return m;
     }
 }

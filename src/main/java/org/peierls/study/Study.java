@@ -86,8 +86,14 @@ public final class Study {
      * @param rung       the fit and its errors
      * @param cost       µs/atom-step of force evaluations (1 thread)
      * @param properties the battery's values
+     * @param uncertainty extrapolation grade and outlier score of the held-out atoms per family (null when not computed)
      */
-    public record Row(LadderFit.Rung rung, double cost, BatteryResult properties) {
+    public record Row(LadderFit.Rung rung, double cost, BatteryResult properties, RungUncertainty uncertainty) {
+
+        /** A row without uncertainty scores. */
+        public Row(LadderFit.Rung rung, double cost, BatteryResult properties) {
+            this(rung, cost, properties, null);
+        }
     }
 
     public Result run() {
@@ -123,8 +129,9 @@ public final class Study {
                 log.accept(String.format("%-14s %3d training configs: test E %.2f meV/atom, F %.3f eV/Å", r.id(),
                         r.trainConfigs(), r.testAll().energyMae(), r.testAll().forceMae()));
                 writeModel(r);
+                RungUncertainty u = timed("uncertainty " + s.name(), () -> uncertainty(r, frames, test));
                 BatteryResult props = timed("battery " + r.id(), () -> cachedBattery(r.potential(), r.id()));
-                rows.add(new Row(r, cost, props));
+                rows.add(new Row(r, cost, props, u));
                 stages.step();
             }
         }
@@ -168,6 +175,16 @@ public final class Study {
             all.addAll(frames);
         }
         return all;
+    }
+
+    /** The rung's uncertainty scores of the held-out atoms (null, logged, when they cannot be computed). */
+    private RungUncertainty uncertainty(LadderFit.Rung r, List<Frame> frames, boolean[] test) {
+        try {
+            return RungUncertainty.compute(out.resolve("models").resolve(r.id()), r, frames, test, experiment.seed());
+        } catch (RuntimeException e) {
+            log.accept("uncertainty " + r.id() + ": not computed (" + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private void writeModel(LadderFit.Rung r) {

@@ -105,6 +105,11 @@ public final class Uncertainty {
      * when there is one. Nothing is written (see {@link #write}).
      */
     public static Uncertainty build(Path fitDir, Dataset data, long seed, PrintWriter log) {
+        return build(fitDir, data, seed, log, true);
+    }
+
+    /** As {@link #build(Path, Dataset, long, PrintWriter)}, with or without a progress bar (a study builds many). */
+    public static Uncertainty build(Path fitDir, Dataset data, long seed, PrintWriter log, boolean progress) {
         MlPotential model = ModelStore.loadModel(fitDir);
         Potential potential = ModelStore.load(fitDir);
         Descriptor d = model.descriptor();
@@ -118,7 +123,7 @@ public final class Uncertainty {
             perType.add(new ArrayList<>());
         }
         int[] train = data.indices(Role.TRAIN);
-        try (Progress p = Progress.start("uncertainty: training descriptors", train.length)) {
+        try (Progress p = progress ? Progress.start("uncertainty: training descriptors", train.length) : Progress.silent()) {
             for (int k : train) {
                 Configuration c = data.get(k);
                 Structure s = c.structure();
