@@ -33,6 +33,7 @@ public final class Peierls implements Runnable {
         AnalyzeCommand.class,
         ExportCommand.class,
         UncertaintyCommand.class,
+        LearnCommand.class,
         LabelCommand.class,
     };
 

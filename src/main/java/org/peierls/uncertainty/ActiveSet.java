@@ -131,6 +131,47 @@ public final class ActiveSet {
         return max;
     }
 
+    /**
+     * The coefficients c = [1, B] G of a descriptor row in the basis of the active rows (γ is
+     * max |c_k|).
+     */
+    public double[] coefficientsOfDescriptor(double[] b, int offset) {
+        double[] c = new double[rank];
+        for (int q = 0; q < rank; q++) {
+            double v = g[q];
+            for (int j = 1; j < features; j++) {
+                v += b[offset + j - 1] * g[j * rank + q];
+            }
+            c[q] = v;
+        }
+        return c;
+    }
+
+    /**
+     * The active set with active row k replaced by the row whose coefficients are {@code c}
+     * (a MaxVol swap; |c_k| &gt; 1 grows the volume by |c_k|). With A the active rows in the
+     * reduced basis, A' = A + e_k (z − a_k)ᵀ, and since (z − a_k)ᵀ A⁻¹ = (c − e_k)ᵀ the
+     * Sherman–Morrison formula gives G' = G − g_k (c − e_k)ᵀ / c_k, g_k the k-th column of G:
+     * no active rows need to be stored.
+     */
+    public ActiveSet swapped(int k, double[] c, String source) {
+        if (!(Math.abs(c[k]) > 1e-12)) {
+            throw new IllegalArgumentException("a swap needs c_k ≠ 0, got " + c[k]);
+        }
+        double[] ng = g.clone();
+        for (int j = 0; j < features; j++) {
+            double gk = g[j * rank + k] / c[k];
+            for (int q = 0; q < rank; q++) {
+                ng[j * rank + q] -= gk * (c[q] - (q == k ? 1 : 0));
+            }
+        }
+        List<String> src = new ArrayList<>(sources);
+        if (k < src.size()) {
+            src.set(k, source);
+        }
+        return new ActiveSet(features, rank, ng, src, swaps + 1);
+    }
+
     /** γ of a descriptor row B (the feature row [1, B] without copying). */
     public double gradeOfDescriptor(double[] b, int offset) {
         double max = 0;

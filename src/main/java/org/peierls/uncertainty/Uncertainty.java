@@ -295,6 +295,53 @@ public final class Uncertainty {
         return new GradedPotential(ModelStore.load(folder), active);
     }
 
+    /**
+     * Which candidate structures to label: D-optimal selection ({@link DOptimalSelection}) of
+     * their atoms' rows against the active set of each element, at most {@code maxStructures}
+     * structures (those owning the chosen rows, in the order of their first chosen row).
+     *
+     * @param threshold γ_select (≥ 1)
+     * @return indices into {@code candidates}
+     */
+    public List<Integer> select(List<Structure> candidates, double threshold, int maxStructures) {
+        Descriptor d = model.descriptor();
+        int m = d.size();
+        List<Integer> chosen = new ArrayList<>();
+        for (int t = 0; t < active.length && chosen.size() < maxStructures; t++) {
+            if (active[t] == null) {
+                continue;
+            }
+            List<double[]> rows = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            for (int k = 0; k < candidates.size(); k++) {
+                Structure s = candidates.get(k);
+                double[] b = descriptors(s);
+                int[] types = d.types(s);
+                for (int i = 0; i < s.size(); i++) {
+                    if (types[i] == t) {
+                        double[] row = new double[m];
+                        System.arraycopy(b, i * m, row, 0, m);
+                        rows.add(row);
+                        owner.add(k);
+                    }
+                }
+            }
+            double[] flat = new double[rows.size() * m];
+            for (int i = 0; i < rows.size(); i++) {
+                System.arraycopy(rows.get(i), 0, flat, i * m, m);
+            }
+            // more rows than structures are wanted: several chosen rows usually share a structure
+            DOptimalSelection.Result r = DOptimalSelection.select(active[t], flat, rows.size(), m, threshold, 20 * maxStructures);
+            for (int i : r.rows()) {
+                int k = owner.get(i);
+                if (!chosen.contains(k) && chosen.size() < maxStructures) {
+                    chosen.add(k);
+                }
+            }
+        }
+        return chosen;
+    }
+
     /** Every score of every atom of a structure. */
     public AtomScores score(Structure s) {
         double[] b = descriptors(s);

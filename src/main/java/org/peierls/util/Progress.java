@@ -46,10 +46,26 @@ public final class Progress implements AutoCloseable {
         return start(task, total, 0);
     }
 
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs {@code body} with every progress started on this thread silent: the inner stages of a
+     * loop that reports its own progress (the refits of active learning).
+     */
+    public static <T> T quietly(java.util.function.Supplier<T> body) {
+        boolean before = QUIET.get();
+        QUIET.set(true);
+        try {
+            return body.get();
+        } finally {
+            QUIET.set(before);
+        }
+    }
+
     /** Progress over {@code total} steps starting at {@code first} (a resumed run), on standard error. */
     public static Progress start(String task, long total, long first) {
         String mode = System.getenv().getOrDefault("PEIERLS_PROGRESS", "");
-        if (mode.equalsIgnoreCase("none")) {
+        if (mode.equalsIgnoreCase("none") || QUIET.get()) {
             return silent();
         }
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM")) && !mode.equalsIgnoreCase("lines");
