@@ -78,8 +78,8 @@ public final class ActiveLearning {
                            String reference, List<Path> start, double gammaSelect, double gammaBreak, int maxLabels, int batch,
                            int size, long seed, int jobs, double tolerance, Weights weights, Path out) {
         public Settings {
-            if (!"vacancy-hop".equals(task)) {
-                throw new InputException("--task " + task + ": this version learns vacancy-hop (md, screw-glide and battery are not built yet)");
+            if (!"vacancy-hop".equals(task) && !"screw-glide".equals(task) && !task.startsWith("battery:")) {
+                throw new InputException("--task " + task + ": vacancy-hop, screw-glide or battery:PROPERTY (e.g. battery:gsf); md is not built yet");
             }
             if (!(gammaSelect >= 1) || !(gammaBreak >= gammaSelect)) {
                 throw new InputException("--threshold LO,HI needs 1 ≤ LO ≤ HI, got " + gammaSelect + "," + gammaBreak);
@@ -140,6 +140,9 @@ public final class ActiveLearning {
             log.accept("learn: " + bulk.size() + " bulk cells labelled to start from");
         }
         int startLabels = labelled.size();
+        if (!s.task().equals("vacancy-hop")) {
+            return runBattery(startLabels, labelsFile);
+        }
         String verdict;
         VacancyHop.Outcome last = null;
         Uncertainty u;
@@ -251,6 +254,127 @@ public final class ActiveLearning {
         Map<String, Object> doc = write(verdict, barrier, reference, hop, "done");
         plots(reference);
         return doc;
+    }
+
+    // ------------------------------------------------------------------ battery tasks
+
+    /** {@code screw-glide} and {@code battery:ID}: large cells, labelled through carved subregions. */
+    private Map<String, Object> runBattery(int startLabels, Path labelsFile) {
+        String id = s.task().equals("screw-glide") ? "peierls" : s.task().substring("battery:".length());
+        BatteryTask task = new BatteryTask(id, s.element(), s.lattice(), s.a0(), true);
+        String verdict;
+        List<Integer> cellSizes = new ArrayList<>();
+        while (true) {
+            Uncertainty u = refit();
+            GradedPotential graded = u.graded();
+            BatteryTask.Outcome o = task.run(graded, graded, s.gammaSelect(), s.gammaBreak());
+            evaluations += o.steps();
+            history.add(new double[]{evaluations, o.maxGrade()});
+            if (o.finished() && o.seen().isEmpty()) {
+                verdict = String.format(Locale.ROOT, "converged: %s finished with every atom's γ ≤ %.3g (max %.3g)", id, s.gammaSelect(), o.maxGrade());
+                break;
+            }
+            if (!o.finished() && o.halted() == null) {
+                verdict = id + " failed without extrapolating: " + o.error();
+                break;
+            }
+            List<Structure> big = new ArrayList<>();
+            if (o.halted() != null) {
+                big.add(o.halted());
+            }
+            for (int k = o.seen().size() - 1; k >= 0 && big.size() < 3; k--) {
+                big.add(o.seen().get(k));
+            }
+            int room = Math.min(s.batch(), s.maxLabels() - (labelled.size() - startLabels));
+            List<Structure> cells = new ArrayList<>();
+            for (Structure st : big) {
+                if (cells.size() >= room) {
+                    break;
+                }
+                List<Integer> atoms = u.selectAtoms(st, s.gammaSelect(), room - cells.size());
+                for (int[] group : groups(st, atoms, u.cutoff())) {
+                    if (cells.size() < room) {
+                        cells.add(Carving.carve(st, group, u.cutoff(), 1.0).structure());
+                    }
+                }
+            }
+            if (cells.isEmpty()) {
+                verdict = String.format(Locale.ROOT, "converged: γ passed %.3g (max %.3g) but no atom adds to the active set", s.gammaSelect(), o.maxGrade());
+                break;
+            }
+            long c0 = System.nanoTime();
+            List<Frame> frames = label(cells, "carved");
+            labelled.addAll(frames);
+            ExtendedXyz.write(labelsFile, labelled);
+            cells.forEach(c -> cellSizes.add(c.size()));
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("call", calls.size() + 1);
+            call.put("step", evaluations);
+            call.put("stage", id);
+            call.put("reason", o.halted() != null ? String.format(Locale.ROOT, "γ %.3g > γ_break", o.maxGrade())
+                    : String.format(Locale.ROOT, "finished with γ %.3g > γ_select", o.maxGrade()));
+            call.put("max_grade_before", o.maxGrade());
+            call.put("labels", frames.size());
+            call.put("carved_cell_atoms", cells.stream().map(Structure::size).toList());
+            call.put("source_cell_atoms", big.get(0).size());
+            call.put("total_labels", labelled.size());
+            call.put("oracle_seconds", (System.nanoTime() - c0) * 1e-9);
+            calls.add(call);
+            log.accept(String.format(Locale.ROOT, "learn: call %d (%s): %d carved cells of %s atoms from a %d-atom cell, %d labelled in all",
+                    calls.size(), call.get("reason"), cells.size(), cells.stream().map(c -> Integer.toString(c.size())).toList(),
+                    big.get(0).size(), labelled.size()));
+            write(null, Double.NaN, Double.NaN, null, "running");
+            if (labelled.size() - startLabels >= s.maxLabels()) {
+                verdict = "label budget of " + s.maxLabels() + " reached";
+                break;
+            }
+        }
+        Uncertainty u = refit();
+        BatteryTask.Outcome fin = task.run(u.graded(), null, s.gammaSelect(), Double.POSITIVE_INFINITY);
+        Map<String, Double> ref = reference == null ? Map.of() : task.run(reference, null, 1, Double.POSITIVE_INFINITY).values();
+        log.accept("learn: " + verdict);
+        for (Map.Entry<String, Double> e : fin.values().entrySet()) {
+            Double t = ref.get(e.getKey());
+            log.accept(String.format(Locale.ROOT, "learn: %s = %.6g (model)%s", e.getKey(), e.getValue(),
+                    t == null ? "" : String.format(Locale.ROOT, " vs %.6g (oracle)", t)));
+        }
+        Map<String, Object> doc = write(null, Double.NaN, Double.NaN, null, "done");
+        doc.put("verdict", verdict);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("property", id);
+        result.put("values", fin.values());
+        result.put("reference_values", ref);
+        result.put("carved_cells", cellSizes.size());
+        result.put("carved_cell_atoms", cellSizes);
+        doc.put("result", result);
+        Json.write(s.out().resolve("learn.json"), doc);
+        plots(Double.NaN);
+        return doc;
+    }
+
+    /** Selected atoms grouped: each group is the atoms within one cutoff of its first atom (minimum image). */
+    private static List<int[]> groups(Structure st, List<Integer> atoms, double cutoff) {
+        List<int[]> out = new ArrayList<>();
+        boolean[] used = new boolean[atoms.size()];
+        double[] x = st.positions();
+        for (int a = 0; a < atoms.size(); a++) {
+            if (used[a]) {
+                continue;
+            }
+            List<Integer> g = new ArrayList<>();
+            int i = atoms.get(a);
+            for (int b = a; b < atoms.size(); b++) {
+                int j = atoms.get(b);
+                double[] d = {x[3 * j] - x[3 * i], x[3 * j + 1] - x[3 * i + 1], x[3 * j + 2] - x[3 * i + 2]};
+                st.cell().minimumImage(d);
+                if (!used[b] && d[0] * d[0] + d[1] * d[1] + d[2] * d[2] <= cutoff * cutoff) {
+                    used[b] = true;
+                    g.add(j);
+                }
+            }
+            out.add(g.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ stages
@@ -396,8 +520,10 @@ public final class ActiveLearning {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("barrier_ev", barrier);
             result.put("reference_barrier_ev", reference);
-            result.put("hop_length_a", hop.hopLength());
-            result.put("supercell_atoms", hop.vacancy().size());
+            if (hop != null) {
+                result.put("hop_length_a", hop.hopLength());
+                result.put("supercell_atoms", hop.vacancy().size());
+            }
             doc.put("result", result);
         }
         Json.write(s.out().resolve("learn.json"), doc);

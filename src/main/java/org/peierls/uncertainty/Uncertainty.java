@@ -342,6 +342,42 @@ public final class Uncertainty {
         return chosen;
     }
 
+    /** The cutoff of the model's descriptor, Å (what a carved cell must keep exact). */
+    public double cutoff() {
+        return model.descriptor().cutoff();
+    }
+
+    /**
+     * Which atoms of one (large) structure to label: D-optimal selection of its rows against
+     * the active sets, at most {@code max} atoms, in the order chosen.
+     */
+    public List<Integer> selectAtoms(Structure s, double threshold, int max) {
+        Descriptor d = model.descriptor();
+        int m = d.size();
+        double[] b = descriptors(s);
+        int[] types = d.types(s);
+        List<Integer> chosen = new ArrayList<>();
+        for (int t = 0; t < active.length; t++) {
+            if (active[t] == null) {
+                continue;
+            }
+            List<Integer> atoms = new ArrayList<>();
+            for (int i = 0; i < s.size(); i++) {
+                if (types[i] == t) {
+                    atoms.add(i);
+                }
+            }
+            double[] rows = new double[atoms.size() * m];
+            for (int q = 0; q < atoms.size(); q++) {
+                System.arraycopy(b, atoms.get(q) * m, rows, q * m, m);
+            }
+            for (int q : DOptimalSelection.select(active[t], rows, atoms.size(), m, threshold, max - chosen.size()).rows()) {
+                chosen.add(atoms.get(q));
+            }
+        }
+        return chosen;
+    }
+
     /** Every score of every atom of a structure. */
     public AtomScores score(Structure s) {
         double[] b = descriptors(s);
