@@ -87,7 +87,7 @@ public final class CommonNeighborAnalysis {
     }
 
     /** fcc, hcp, ico or other from the first 12 neighbors of the shell. */
-    private static StructureType close(NeighborShells.Shell sh, int m, double rc2, int[] adj) {
+    static StructureType close(NeighborShells.Shell sh, int m, double rc2, int[] adj) {
         adjacency(sh, m, rc2, adj);
         int n421 = 0, n422 = 0, n555 = 0;
         for (int j = 0; j < m; j++) {

@@ -17,12 +17,14 @@ final class NeighborShells {
     final NeighborList list;
     final double[] vectors;
     final int[] offsets;
+    final int[] neighbors;
 
     private NeighborShells(Structure structure, NeighborList list) {
         this.structure = structure;
         this.list = list;
         this.vectors = list.vectorsFor(structure);
         this.offsets = list.offsetsArray();
+        this.neighbors = list.neighborsArray();
     }
 
     /** Shells within a fixed cutoff, Å. */
@@ -55,10 +57,11 @@ final class NeighborShells {
         return false;
     }
 
-    /** Per-thread scratch: the sorted shell of one atom. Reused from atom to atom. */
+    /** Per-thread scratch: the sorted shell of one atom (vectors, squared distances, neighbor indices). Reused from atom to atom. */
     static final class Shell {
         double[] v = new double[3 * 32];
         double[] d2 = new double[32];
+        int[] j = new int[32];
         int n;
 
         /** Loads atom i's neighbors (all of them in the list), sorted by distance. */
@@ -68,8 +71,10 @@ final class NeighborShells {
             if (d2.length < n) {
                 d2 = new double[2 * n];
                 v = new double[6 * n];
+                j = new int[2 * n];
             }
             double[] vec = s.vectors;
+            int[] nb = s.neighbors;
             for (int k = 0; k < n; k++) {
                 int e = from + k;
                 double x = vec[3 * e], y = vec[3 * e + 1], z = vec[3 * e + 2];
@@ -78,12 +83,14 @@ final class NeighborShells {
                 int p = k;
                 while (p > 0 && d2[p - 1] > r2) {
                     d2[p] = d2[p - 1];
+                    j[p] = j[p - 1];
                     v[3 * p] = v[3 * p - 3];
                     v[3 * p + 1] = v[3 * p - 2];
                     v[3 * p + 2] = v[3 * p - 1];
                     p--;
                 }
                 d2[p] = r2;
+                j[p] = nb[e];
                 v[3 * p] = x;
                 v[3 * p + 1] = y;
                 v[3 * p + 2] = z;

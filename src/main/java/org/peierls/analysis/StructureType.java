@@ -5,14 +5,16 @@ import java.util.Locale;
 /**
  * The local crystal structure of an atom as the structure identifiers name it. The labels are
  * the lower-case strings of the JSON and per-atom columns; {@link #lammpsCode} is the value
- * LAMMPS's {@code compute cna/atom} gives (1 fcc, 2 hcp, 3 bcc, 4 icosahedral, 5 unknown).
- * Colours follow OVITO's convention (fcc green, hcp red, bcc blue, ico yellow, other grey).
+ * LAMMPS's {@code compute cna/atom} gives (1 fcc, 2 hcp, 3 bcc, 4 icosahedral, 5 unknown; 0 for sc, which it never gives).
+ * Colours follow OVITO's convention (fcc green, hcp red, bcc blue, ico yellow, sc purple, other grey).
  */
 public enum StructureType {
     FCC(1, 0x66FF66),
     HCP(2, 0xFF6666),
     BCC(3, 0x6666FF),
     ICO(4, 0xF2F233),
+    /** Simple cubic: named by polyhedral template matching only (LAMMPS's cna/atom has no code for it). */
+    SC(0, 0xA020F0),
     OTHER(5, 0xF2F2F2);
 
     private final int lammps;

@@ -152,5 +152,23 @@ class LammpsAnalysisTest {
         long fcc = Arrays.stream(t).filter(x -> x == StructureType.FCC).count();
         System.out.printf("a-CNA of Cu at 300 K: %d of %d fcc%n", fcc, t.length);
         assertTrue(fcc >= 0.99 * t.length, fcc + " of " + t.length);
+        StructureType[] p = PolyhedralTemplateMatching.compute(hot).types();
+        long ptm = Arrays.stream(p).filter(x -> x == StructureType.FCC).count();
+        System.out.printf("PTM of Cu at 300 K: %d of %d fcc%n", ptm, p.length);
+        assertTrue(ptm >= 0.99 * p.length, "PTM: " + ptm + " of " + p.length);
+    }
+
+    /** PTM names ≥ 99 % of bcc Ta at 300 K (Zhou 2004 EAM); at 0.9 T_m the fraction is printed, not asserted. */
+    @Test
+    void ptmNamesHotTantalum() {
+        Potential ta = PotentialSpecs.parse("zhou2004:Ta");
+        Structure perfect = PointDefects.supercell(LatticeType.BCC, "Ta", 3.3026, 6);
+        Structure hot = md(perfect, ta, 300, 300, 8);
+        long bcc = Arrays.stream(PolyhedralTemplateMatching.compute(hot).types()).filter(x -> x == StructureType.BCC).count();
+        assertTrue(bcc >= 0.99 * hot.size(), "PTM: " + bcc + " of " + hot.size());
+        Structure melting = md(perfect, ta, 0.9 * 3290, 300, 9);
+        long hotBcc = Arrays.stream(PolyhedralTemplateMatching.compute(melting).types()).filter(x -> x == StructureType.BCC).count();
+        long acna = Arrays.stream(CommonNeighborAnalysis.adaptive(melting)).filter(x -> x == StructureType.BCC).count();
+        System.out.printf("Ta at 300 K: PTM %d of %d bcc; at 0.9 T_m: PTM %d, a-CNA %d of %d%n", bcc, hot.size(), hotBcc, acna, melting.size());
     }
 }
