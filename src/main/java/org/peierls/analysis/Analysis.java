@@ -14,6 +14,9 @@ import org.peierls.util.InputException;
  * <ul>
  *   <li>{@code cna}: conventional CNA with {@link Settings#cutoff} (labels fcc, hcp, bcc, ico, other);</li>
  *   <li>{@code acna}: adaptive CNA, no cutoff;</li>
+ *   <li>{@code ptm}: polyhedral template matching (labels fcc, hcp, bcc, ico, sc, other), with the
+ *       columns {@code ptm_rmsd} and {@code orientation} (quaternion x, y, z, w per atom);</li>
+ *   <li>{@code diamond}: cubic/hexagonal diamond and their first/second-neighbor classes;</li>
  *   <li>{@code csp}: centro-symmetry parameter of {@link Settings#cspNeighbors} neighbors, Å²;</li>
  *   <li>{@code coord}: neighbors within {@link Settings#cutoff};</li>
  *   <li>{@code q4}, {@code q6}: Steinhardt order of the {@link Settings#qNeighbors} nearest neighbors.</li>
@@ -22,15 +25,23 @@ import org.peierls.util.InputException;
 public final class Analysis {
 
     /** The names {@link #run} takes, in output order. */
-    public static final List<String> NAMES = List.of("cna", "acna", "csp", "coord", "q4", "q6");
+    public static final List<String> NAMES = List.of("cna", "acna", "ptm", "diamond", "csp", "coord", "q4", "q6");
 
     /**
      * @param cutoff       cutoff of cna and coord, Å (NaN: not given)
      * @param cspNeighbors N of csp (0: 8 when most atoms are bcc by a-CNA, else 12)
      * @param qNeighbors   N nearest neighbors of q4 and q6
+     * @param rmsdCutoff   PTM's RMSD cutoff (∞: none)
      */
-    public record Settings(double cutoff, int cspNeighbors, int qNeighbors) {
+    public record Settings(double cutoff, int cspNeighbors, int qNeighbors, double rmsdCutoff) {
+        public Settings(double cutoff, int cspNeighbors, int qNeighbors) {
+            this(cutoff, cspNeighbors, qNeighbors, PolyhedralTemplateMatching.DEFAULT_RMSD_CUTOFF);
+        }
+
         public Settings {
+            if (!(rmsdCutoff > 0)) {
+                throw new InputException("--rmsd-cutoff must be positive (Larsen's default 0.1; 'inf' for none), got " + rmsdCutoff);
+            }
             if (!Double.isNaN(cutoff) && !(cutoff > 0 && Double.isFinite(cutoff))) {
                 throw new InputException("--cutoff must be a positive distance in Å, got " + cutoff);
             }
@@ -111,6 +122,20 @@ public final class Analysis {
                     }
                     out.put(n, Centrosymmetry.compute(s, nn));
                 }
+                case "ptm" -> {
+                    PolyhedralTemplateMatching.Result r = PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff());
+                    out.put("ptm", labels(r.types()));
+                    out.put("ptm_rmsd", r.rmsd());
+                    out.put("orientation", r.orientation());
+                }
+                case "diamond" -> {
+                    DiamondStructure.Type[] t = DiamondStructure.compute(s);
+                    String[] l = new String[t.length];
+                    for (int i = 0; i < t.length; i++) {
+                        l[i] = t[i].label();
+                    }
+                    out.put(n, l);
+                }
                 case "coord" -> out.put(n, Coordination.compute(s, settings.cutoff()));
                 case "q4", "q6" -> {
                     q = q == null ? Steinhardt.compute(s, new int[]{4, 6}, settings.qNeighbors(), Double.POSITIVE_INFINITY) : q;
@@ -122,11 +147,18 @@ public final class Analysis {
         return out;
     }
 
-    /** {label: count} of a label column, in the order of {@link StructureType}. */
+    /** {label: count} of a label column, every label of its kind listed (structure types in the order of {@link StructureType}). */
     public static Map<String, Integer> counts(String[] labels) {
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (StructureType t : StructureType.values()) {
-            m.put(t.label(), 0);
+        boolean diamond = java.util.Arrays.stream(labels).anyMatch(l -> l.contains("diamond"));
+        if (diamond) {
+            for (DiamondStructure.Type t : DiamondStructure.Type.values()) {
+                m.put(t.label(), 0);
+            }
+        } else {
+            for (StructureType t : StructureType.values()) {
+                m.put(t.label(), 0);
+            }
         }
         for (String l : labels) {
             m.merge(l, 1, Integer::sum);

@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peierls.analysis.Analysis;
+import org.peierls.analysis.AtomPicture;
+import org.peierls.analysis.DefectCensus;
+import org.peierls.analysis.PolyhedralTemplateMatching;
+import org.peierls.analysis.StructureType;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
 import org.peierls.io.Formats;
@@ -27,8 +31,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Per-atom structure analysis: common neighbor analysis (cna with --cutoff, adaptive acna),",
-            "centro-symmetry (csp), coordination (coord, --cutoff), Steinhardt q4/q6. Equal to LAMMPS's cna/atom,",
-            "centro/atom, coord/atom and orientorder/atom. Labels: fcc, hcp, bcc, ico, other."})
+            "polyhedral template matching (ptm: type, ptm_rmsd, orientation), diamond identification (diamond),",
+            "centro-symmetry (csp), coordination (coord, --cutoff), Steinhardt q4/q6; a defect census (census,",
+            "with --reference: vacancies, interstitials, surface/defect atoms, boundaries, dislocation length) and a",
+            "picture (--png). cna, csp, coord, q4/q6 equal LAMMPS's cna/atom, centro/atom, coord/atom, orientorder/atom.",
+            "Labels: fcc, hcp, bcc, ico, sc, other."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -45,8 +52,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String frame;
 
     @Option(names = "--compute", required = true, paramLabel = "LIST",
-            description = "Analyses, comma-separated: cna, acna, csp, coord, q4, q6, or all (those that need no --cutoff without it).")
+            description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, census, or all (those that need no"
+                    + " --cutoff without it; census only with --reference).")
     String compute;
+
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "Perfect reference lattice of the census (Wigner-Seitz vacancies and interstitials), same cell and periodicity.")
+    Path reference;
+
+    @Option(names = "--rmsd-cutoff", paramLabel = "X", defaultValue = "0.1",
+            description = "PTM: atoms whose best template deviates more are other (default: ${DEFAULT-VALUE}, Larsen's; inf for none).")
+    double rmsdCutoff;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Picture of the atoms, coloured by --color-by (several frames: FILE-K.png each).")
+    Path png;
+
+    @Option(names = "--axis", paramLabel = "x|y|z|h,k,l", defaultValue = "z",
+            description = "View direction of --png: a Cartesian axis or a vector (default: ${DEFAULT-VALUE}).")
+    String axis;
+
+    @Option(names = "--color-by", paramLabel = "COLUMN",
+            description = "Column that colours --png: a label column (OVITO's structure colours) or a number (default: the first label column computed).")
+    String colorBy;
 
     @Option(names = "--cutoff", paramLabel = "R", description = "Cutoff of cna and coord, Å (cna: 0.854·a for fcc, 1.207·a for bcc).")
     Double cutoff;
@@ -71,8 +99,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         threads.apply();
         Analysis.Settings settings = new Analysis.Settings(cutoff == null ? Double.NaN : cutoff, cspNeighbors == null ? 0 : cspNeighbors,
-                qNeighbors);
-        List<String> names = Analysis.parse(compute, settings);
+                qNeighbors, rmsdCutoff);
+        boolean census = false;
+        List<String> parts = new ArrayList<>();
+        for (String c : compute.split(",")) {
+            String t = c.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("census")) {
+                census = true;
+            } else if (t.equals("all")) {
+                parts.add(t);
+                census |= reference != null;
+            } else if (t.equals("nye") || t.equals("dxa") || t.equals("ml")) {
+                throw new InputException("--compute " + t + ": not available yet (available: " + String.join(", ", Analysis.NAMES) + ", census, all)");
+            } else {
+                parts.add(t);
+            }
+        }
+        if (census && reference == null) {
+            throw new InputException("--compute census needs --reference FILE: the perfect lattice (same cell) that vacancies and interstitials are counted against");
+        }
+        if (reference != null && !census) {
+            throw new InputException("--reference is used only by --compute census");
+        }
+        List<String> names = parts.isEmpty() ? List.of() : Analysis.parse(String.join(",", parts), settings);
+        double[] view = viewDirection(axis);
+        if (png != null && !png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new InputException("--png " + png + ": the picture's name must end in .png");
+        }
+        Structure referenceLattice = reference == null ? null : formats.read(reference, 0);
         if (out != null && !Formats.forPath(out).canWrite()) {
             throw new InputException("--out " + out + ": format " + Formats.forPath(out).name() + " cannot be written");
         }
@@ -101,8 +155,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 Frame f = frames.get(k);
                 Structure s = f.structure();
                 Map<String, Object> columns;
+                DefectCensus.Result counted = null;
                 try {
-                    columns = Analysis.run(s, names, settings);
+                    columns = names.isEmpty() ? new LinkedHashMap<>() : Analysis.run(s, names, settings);
+                    if (census) {
+                        counted = DefectCensus.compute(s, types(s, columns, settings), referenceLattice);
+                    }
                 } catch (InputException e) {
                     throw new InputException(structure.path + " frame " + k + ": " + e.getMessage());
                 }
@@ -110,8 +168,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     s = s.withArray(c.getKey(), c.getValue());
                 }
                 analysed.add(new Frame(s, f.labels(), f.group()));
-                records.add(record(k, s.size(), columns));
+                Map<String, Object> rec = record(k, s.size(), columns);
+                if (counted != null) {
+                    rec.put("census", counted.toMap());
+                }
+                records.add(rec);
                 log.println(summary(k, s.size(), columns));
+                if (counted != null) {
+                    log.println(censusLine(counted));
+                }
+                if (png != null) {
+                    Path file = chosen.size() == 1 ? png : png.resolveSibling(png.getFileName().toString().replaceAll("(?i)\\.png$", "") + "-" + k + ".png");
+                    CliSupport.writeBytes(file, picture(s, columns, view, structure.path.getFileName() + " frame " + k).png());
+                    log.println("wrote " + file);
+                }
                 progress.step();
             }
         }
@@ -129,6 +199,87 @@ public final class AnalyzeCommand implements Callable<Integer> {
         pw.flush();
         log.flush();
         return 0;
+    }
+
+    /** The structure types the census counts by: PTM's when computed, else a-CNA's (computed then). */
+    private static StructureType[] types(Structure s, Map<String, Object> columns, Analysis.Settings settings) {
+        Object labels = columns.containsKey("ptm") ? columns.get("ptm") : columns.get("acna");
+        if (labels == null) {
+            return PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff()).types();
+        }
+        String[] l = (String[]) labels;
+        StructureType[] t = new StructureType[l.length];
+        for (int i = 0; i < l.length; i++) {
+            t[i] = StructureType.valueOf(l[i].toUpperCase(Locale.ROOT));
+        }
+        return t;
+    }
+
+    private AtomPicture picture(Structure s, Map<String, Object> columns, double[] view, String title) {
+        AtomPicture p = AtomPicture.of(s).view(view);
+        String by = colorBy;
+        if (by == null) {
+            by = columns.entrySet().stream().filter(e -> e.getValue() instanceof String[]).map(Map.Entry::getKey).findFirst()
+                    .orElse(columns.keySet().stream().filter(c -> columns.get(c) instanceof double[] d && d.length == s.size()
+                            || columns.get(c) instanceof int[]).findFirst().orElse(null));
+        }
+        if (by == null) {
+            String[] el = new String[s.size()];
+            for (int i = 0; i < el.length; i++) {
+                el[i] = org.peierls.atoms.Element.symbol(s.number(i));
+            }
+            return p.labels(el).title(title + ", by element");
+        }
+        Object c = columns.containsKey(by) ? columns.get(by) : s.arrays().get(by);
+        if (c instanceof String[] l) {
+            p.labels(l);
+        } else if (c instanceof double[] d && d.length == s.size()) {
+            p.values(d, by);
+        } else if (c instanceof int[] v) {
+            p.values(java.util.Arrays.stream(v).asDoubleStream().toArray(), by);
+        } else {
+            throw new InputException("--color-by " + by + ": no such per-atom column with one value per atom (computed: "
+                    + String.join(", ", columns.keySet()) + ")");
+        }
+        return p.title(title + ", by " + by);
+    }
+
+    /** x, y, z or three comma-separated numbers. */
+    static double[] viewDirection(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "x":
+                return new double[]{1, 0, 0};
+            case "y":
+                return new double[]{0, 1, 0};
+            case "z":
+                return new double[]{0, 0, 1};
+            default:
+                break;
+        }
+        String[] p = t.replace("[", "").replace("]", "").split("[,\\s]+");
+        if (p.length != 3) {
+            throw new InputException("--axis must be x, y, z or a direction h,k,l, got '" + text + "'");
+        }
+        double[] d = new double[3];
+        for (int k = 0; k < 3; k++) {
+            try {
+                d[k] = Double.parseDouble(p[k]);
+            } catch (NumberFormatException e) {
+                throw new InputException("--axis must be x, y, z or a direction h,k,l, got '" + text + "'");
+            }
+        }
+        if (!(Math.abs(d[0]) + Math.abs(d[1]) + Math.abs(d[2]) > 0) || !Double.isFinite(d[0] + d[1] + d[2])) {
+            throw new InputException("--axis direction must be a finite non-zero vector, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static String censusLine(DefectCensus.Result c) {
+        Map<String, Object> m = c.toMap();
+        return String.format(Locale.ROOT, "census: %s vacancies, %s interstitials, %d surface atoms, %d defect atoms in clusters %s;"
+                + " planar defects %.1f Å², dislocation length %.2f Å (density %.3g m⁻²)", m.get("vacancies"), m.get("interstitials"),
+                c.surfaceAtoms(), c.defectAtoms(), m.get("clusters"), c.planarDefectArea(), c.dislocationLength(), c.dislocationDensity() * 1e20);
     }
 
     private static Map<String, Object> record(int frame, int atoms, Map<String, Object> columns) {

@@ -75,4 +75,44 @@ class AnalyzeCommandTest {
         assertTrue(r.err().contains("out of range"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    /** ptm and diamond columns, the census against the perfect lattice, and a picture whose atoms are drawn in OVITO's fcc green. */
+    @Test
+    void ptmCensusAndPicture() throws Exception {
+        Structure v = vacancy(3.615);
+        Structure perfect = Lattice.fcc("Cu", 3.615).repeat(3, 3, 3);
+        Path in = tmp.resolve("v.extxyz"), ref = tmp.resolve("ref.extxyz");
+        ExtendedXyz.write(in, List.of(new Frame(v)));
+        ExtendedXyz.write(ref, List.of(new Frame(perfect)));
+        Path out = tmp.resolve("out.extxyz"), json = tmp.resolve("a.json"), png = tmp.resolve("a.png");
+        IoCommandsTest.Run r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ptm,census", "--reference",
+                ref.toString(), "--out", out.toString(), "--json", json.toString(), "--png", png.toString(), "--axis", "1,1,1");
+        assertEquals(0, r.code(), r.err());
+        Structure back = ExtendedXyz.read(out).get(0).structure();
+        String[] ptm = (String[]) back.arrays().get("ptm");
+        assertEquals(12, java.util.Arrays.stream(ptm).filter("other"::equals).count(), "the vacancy's 12 neighbours");
+        assertEquals(4 * v.size(), ((double[]) back.arrays().get("orientation")).length, "a quaternion per atom");
+        JsonNode j = Json.read(json);
+        assertEquals(1, j.get("census").get("vacancies").asInt());
+        assertEquals(0, j.get("census").get("interstitials").asInt());
+        assertEquals(1, j.get("census").get("clusters").get("point").asInt());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int green = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                green += c.getGreen() > 150 && c.getRed() < 120 && c.getBlue() < 120 ? 1 : 0;
+            }
+        }
+        assertTrue(green > 1000, "fcc atoms in green: " + green + " pixels");
+        r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "census");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("census needs --reference"), r.err());
+        r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ptm", "--png", png.toString(), "--color-by", "q9");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--color-by q9"), r.err());
+        r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ptm", "--png", png.toString(), "--axis", "0,0,0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--axis"), r.err());
+    }
 }
