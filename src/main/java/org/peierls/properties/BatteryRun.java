@@ -115,7 +115,8 @@ public final class BatteryRun {
 
     /**
      * Writes a plot of the running property; a failure to draw or write it is reported under
-     * "plots" and does not fail the property.
+     * "plots" and does not fail the property. The first plot is listed under the property's id,
+     * any further one under its file name without ".png".
      */
     public void plot(String file, Supplier<byte[]> png) {
         if (plotsDir == null) {
@@ -123,7 +124,9 @@ public final class BatteryRun {
         }
         try {
             AtomicWrite.bytes(plotsDir.resolve(file), png.get());
-            plots.put(current, file);
+            // the first plot of a property under its id, further ones under their file's stem
+            String key = plots.containsKey(current) && !file.equals(plots.get(current)) ? file.replaceFirst("\\.png$", "") : current;
+            plots.put(key, file);
         } catch (RuntimeException e) {
             plotErrors.add(file + ": " + DefectBattery.oneLine(e));
         }

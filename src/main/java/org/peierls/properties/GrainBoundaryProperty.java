@@ -84,6 +84,8 @@ public final class GrainBoundaryProperty implements BatteryProperty<GrainBoundar
         }
         run.put(KEY, e);
         run.plot("gb_energy.png", () -> r.png(run.title("grain boundaries")));
+        r.entries().stream().filter(x -> x.converged() && x.best() != null).findFirst().ifPresent(x -> run.plot("gb_structure.png",
+                () -> StructurePictures.byStructureType(x.best(), 'x', run.title(x.name() + ", PTM"))));
         if (!failed.isEmpty()) {
             throw new PartialFailure("relaxation did not converge for " + String.join(", ", failed));
         }

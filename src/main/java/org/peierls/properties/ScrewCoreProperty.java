@@ -65,6 +65,7 @@ public final class ScrewCoreProperty extends ScrewDislocationProperty<ScrewCore.
         m.put("atoms", r.relaxed().size());
         run.put("screw_core", m);
         run.plot("screw_core_dd.png", () -> r.png(run.title("screw core DD map")));
+        run.plot("screw_core_structure.png", () -> StructurePictures.byStructureType(r.relaxed(), 'z', run.title("relaxed screw cores, PTM")));
         if (!ok) {
             throw new PartialFailure("the quadrupole relaxation did not converge");
         }

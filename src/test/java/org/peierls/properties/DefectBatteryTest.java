@@ -105,7 +105,9 @@ class DefectBatteryTest {
         for (String f : r.plots().values()) {
             assertTrue(Files.isRegularFile(tmp.resolve("plots").resolve(f)), f);
         }
-        assertEquals(7, r.plots().size(), r.plots().toString());
+        assertEquals(9, r.plots().size(), r.plots().toString());
+        assertEquals("screw_core_structure.png", r.plots().get("screw_core_structure"), "the relaxed cores coloured by PTM");
+        assertEquals("gb_structure.png", r.plots().get("gb_structure"), "a relaxed boundary coloured by PTM");
     }
 
     private static void same(double expected, Double actual) {
