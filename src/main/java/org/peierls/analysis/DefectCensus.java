@@ -104,6 +104,32 @@ public final class DefectCensus {
         for (StructureType t : types) {
             counts.merge(t.label(), 1, Integer::sum);
         }
+        Flags f = flags(s, types);
+        NeighborList nl = f.list();
+        boolean[] defect = f.defect();
+        int nSurface = 0, nDefect = 0;
+        for (int i = 0; i < n; i++) {
+            nSurface += f.surface()[i] ? 1 : 0;
+            nDefect += defect[i] ? 1 : 0;
+        }
+        List<Cluster> clusters = clusters(s, nl, defect);
+        int vac = -1, inter = -1, sites = -1;
+        if (reference != null) {
+            WignerSeitz.Result ws = WignerSeitz.compute(s, reference);
+            vac = ws.vacancies();
+            inter = ws.interstitials();
+            sites = reference.size();
+        }
+        double volume = s.cell().isRegular() ? s.cell().volume() : Double.NaN;
+        return new Result(counts, nSurface, nDefect, clusters, vac, inter, sites, volume);
+    }
+
+    /** The bond list (1.3 × median nearest-neighbor distance), surface atoms, and non-crystalline atoms that are not surface. */
+    record Flags(NeighborList list, boolean[] surface, boolean[] defect) {
+    }
+
+    static Flags flags(Structure s, StructureType[] types) {
+        int n = s.size();
         NeighborShells shells = NeighborShells.reaching(s, 1);
         double[] nnd = new double[n];
         NeighborShells.Shell sh = new NeighborShells.Shell();
@@ -122,33 +148,44 @@ public final class DefectCensus {
         }
         double bulk = median(Arrays.stream(coord).asDoubleStream().toArray());
         boolean[] surface = new boolean[n], defect = new boolean[n];
-        int nSurface = 0, nDefect = 0;
         for (int i = 0; i < n; i++) {
             surface[i] = coord[i] < 0.8 * bulk;
             defect[i] = !surface[i] && types[i] == StructureType.OTHER;
-            nSurface += surface[i] ? 1 : 0;
-            nDefect += defect[i] ? 1 : 0;
         }
-        List<Cluster> clusters = clusters(s, nl, defect);
-        int vac = -1, inter = -1, sites = -1;
-        if (reference != null) {
-            WignerSeitz.Result ws = WignerSeitz.compute(s, reference);
-            vac = ws.vacancies();
-            inter = ws.interstitials();
-            sites = reference.size();
-        }
-        double volume = s.cell().isRegular() ? s.cell().volume() : Double.NaN;
-        return new Result(counts, nSurface, nDefect, clusters, vac, inter, sites, volume);
+        return new Flags(nl, surface, defect);
+    }
+
+    /** A cluster's atoms, each atom's periodic image (unwrapped: x + H·image), and its independent windings. */
+    record Members(int[] atoms, int[] images, List<int[]> windings) {
     }
 
     /** Connected clusters of flagged atoms, with the dimension of their periodic windings. */
     static List<Cluster> clusters(Structure s, NeighborList nl, boolean[] flagged) {
+        double[] h = s.cell().matrix();
+        List<Cluster> out = new ArrayList<>();
+        for (Members m : members(s, nl, flagged)) {
+            List<int[]> windings = m.windings();
+            double length = 0, area = 0;
+            if (windings.size() >= 1) {
+                length = windings.stream().mapToDouble(w -> norm(cartesian(h, w))).min().orElse(0);
+            }
+            if (windings.size() >= 2) {
+                double[] a = cartesian(h, windings.get(0)), b = cartesian(h, windings.get(1));
+                area = norm(new double[]{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]});
+            }
+            out.add(new Cluster(m.atoms().length, windings.size(), windings.size() == 1 ? length : 0, windings.size() == 2 ? area : 0));
+        }
+        out.sort((x, y) -> Integer.compare(y.atoms(), x.atoms()));
+        return out;
+    }
+
+    /** The clusters with their members, by breadth-first search over the bonds. */
+    static List<Members> members(Structure s, NeighborList nl, boolean[] flagged) {
         int n = s.size();
         int[] image = new int[3 * n];
         boolean[] seen = new boolean[n];
         int[] queue = new int[n];
-        List<Cluster> out = new ArrayList<>();
-        double[] h = s.cell().matrix();
+        List<Members> out = new ArrayList<>();
         for (int start = 0; start < n; start++) {
             if (!flagged[start] || seen[start]) {
                 continue;
@@ -179,17 +216,13 @@ public final class DefectCensus {
                     }
                 }
             }
-            double length = 0, area = 0;
-            if (windings.size() >= 1) {
-                length = windings.stream().mapToDouble(w -> norm(cartesian(h, w))).min().orElse(0);
+            int[] atoms = Arrays.copyOf(queue, tail);
+            int[] images = new int[3 * tail];
+            for (int k = 0; k < tail; k++) {
+                System.arraycopy(image, 3 * atoms[k], images, 3 * k, 3);
             }
-            if (windings.size() >= 2) {
-                double[] a = cartesian(h, windings.get(0)), b = cartesian(h, windings.get(1));
-                area = norm(new double[]{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]});
-            }
-            out.add(new Cluster(size, windings.size(), windings.size() == 1 ? length : 0, windings.size() == 2 ? area : 0));
+            out.add(new Members(atoms, images, windings));
         }
-        out.sort((x, y) -> Integer.compare(y.atoms(), x.atoms()));
         return out;
     }
 
