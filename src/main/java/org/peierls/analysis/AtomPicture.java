@@ -205,7 +205,7 @@ public final class AtomPicture {
                 vmx = Math.max(vmx, cv);
             }
         }
-        double r = Double.isNaN(radius) ? 0.45 * medianNearest() : radius;
+        double r = Double.isNaN(radius) ? 0.45 * NeighborShells.medianNearest(structure, 2.5) : radius;
         umin -= r;
         umax += r;
         vmn -= r;
@@ -356,25 +356,6 @@ public final class AtomPicture {
             }
         }
         return out;
-    }
-
-    private double medianNearest() {
-        NeighborShells sh = NeighborShells.reaching(structure, 1);
-        NeighborShells.Shell s = new NeighborShells.Shell();
-        double[] d = new double[structure.size()];
-        int m = 0;
-        for (int i = 0; i < structure.size(); i++) {
-            s.load(sh, i);
-            if (s.n > 0) {
-                d[m++] = Math.sqrt(s.d2[0]);
-            }
-        }
-        if (m == 0) {
-            return 2.5;
-        }
-        double[] c = Arrays.copyOf(d, m);
-        Arrays.sort(c);
-        return c[m / 2];
     }
 
     private static double[] orthonormal(double[] a, double[] d) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peierls.atoms.Mat3;
 import org.peierls.atoms.Structure;
 import org.peierls.neighbors.NeighborList;
 
@@ -130,17 +131,7 @@ public final class DefectCensus {
 
     static Flags flags(Structure s, StructureType[] types) {
         int n = s.size();
-        NeighborShells shells = NeighborShells.reaching(s, 1);
-        double[] nnd = new double[n];
-        NeighborShells.Shell sh = new NeighborShells.Shell();
-        int withNeighbors = 0;
-        for (int i = 0; i < n; i++) {
-            sh.load(shells, i);
-            if (sh.n > 0) {
-                nnd[withNeighbors++] = Math.sqrt(sh.d2[0]);
-            }
-        }
-        double dnn = withNeighbors == 0 ? 1 : median(Arrays.copyOf(nnd, withNeighbors));
+        double dnn = NeighborShells.medianNearest(s, 1);
         NeighborList nl = NeighborList.build(s, 1.3 * dnn, NeighborList.Kind.FULL);
         int[] coord = new int[n];
         for (int i = 0; i < n; i++) {
@@ -167,11 +158,11 @@ public final class DefectCensus {
             List<int[]> windings = m.windings();
             double length = 0, area = 0;
             if (windings.size() >= 1) {
-                length = windings.stream().mapToDouble(w -> norm(cartesian(h, w))).min().orElse(0);
+                length = windings.stream().mapToDouble(w -> Mat3.norm(cartesian(h, w))).min().orElse(0);
             }
             if (windings.size() >= 2) {
                 double[] a = cartesian(h, windings.get(0)), b = cartesian(h, windings.get(1));
-                area = norm(new double[]{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]});
+                area = Mat3.norm(Mat3.cross(a, b));
             }
             out.add(new Cluster(m.atoms().length, windings.size(), windings.size() == 1 ? length : 0, windings.size() == 2 ? area : 0));
         }
@@ -269,10 +260,6 @@ public final class DefectCensus {
 
     private static double[] cartesian(double[] h, int[] w) {
         return new double[]{w[0] * h[0] + w[1] * h[3] + w[2] * h[6], w[0] * h[1] + w[1] * h[4] + w[2] * h[7], w[0] * h[2] + w[1] * h[5] + w[2] * h[8]};
-    }
-
-    private static double norm(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     }
 
     private static double median(double[] v) {

@@ -47,6 +47,26 @@ final class NeighborShells {
         return sh;
     }
 
+    /** The median over atoms that have neighbors of the nearest-neighbor distance, Å ({@code fallback} when no atom has one). */
+    static double medianNearest(Structure s, double fallback) {
+        NeighborShells shells = reaching(s, 1);
+        Shell sh = new Shell();
+        double[] d = new double[s.size()];
+        int m = 0;
+        for (int i = 0; i < s.size(); i++) {
+            sh.load(shells, i);
+            if (sh.n > 0) {
+                d[m++] = Math.sqrt(sh.d2[0]);
+            }
+        }
+        if (m == 0) {
+            return fallback;
+        }
+        double[] c = java.util.Arrays.copyOf(d, m);
+        java.util.Arrays.sort(c);
+        return c[m / 2];
+    }
+
     private boolean shortOfNeighbors(int wanted) {
         for (int i = 0; i < structure.size(); i++) {
             int c = offsets[i + 1] - offsets[i];

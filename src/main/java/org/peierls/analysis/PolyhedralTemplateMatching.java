@@ -2,6 +2,7 @@ package org.peierls.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.peierls.atoms.Mat3;
 import org.peierls.atoms.Structure;
 import org.peierls.util.Parallel;
 
@@ -152,7 +153,7 @@ public final class PolyhedralTemplateMatching {
                 List<double[]> snapshot = new ArrayList<>(out);
                 for (double[] a : snapshot) {
                     for (double[] g : gens) {
-                        double[] p = multiply(a, g);
+                        double[] p = Mat3.mul(a, g);
                         if (out.stream().noneMatch(m -> same(m, p))) {
                             out.add(p);
                             grown = true;
@@ -191,11 +192,11 @@ public final class PolyhedralTemplateMatching {
         Parallel.forEachChunk(chunks, c -> {
             NeighborShells.Shell sh = new NeighborShells.Shell();
             Matcher m = new Matcher();
+            double[] bestQ = new double[4];
             for (int i = Parallel.chunkStart(n, chunks, c); i < Parallel.chunkStart(n, chunks, c + 1); i++) {
                 sh.load(shells, i);
                 double best = Double.POSITIVE_INFINITY;
                 Template bestT = null;
-                double[] bestQ = new double[4];
                 for (Template t : TEMPLATES) {
                     if (sh.n < t.n) {
                         continue;
@@ -232,6 +233,8 @@ public final class PolyhedralTemplateMatching {
         final int[] assign = new int[14];
         final int[] assign2 = new int[14];
         final double[] quaternion = new double[4];
+        final double[] frameE = new double[9];
+        final double[] frameF = new double[9];
         final double[] sym = new double[16];
         final double[] vecs = new double[16];
         final double cosTol = Math.cos(Math.toRadians(ANGLE_TOLERANCE_DEG));
@@ -252,7 +255,7 @@ public final class PolyhedralTemplateMatching {
                     if (tb == ta || Math.abs(Math.acos(clamp(cos(t.q, ta, t.q, tb))) - angleAB) > tol) {
                         continue;
                     }
-                    frameRotation(v, 0, b, t.q, ta, tb, r0);
+                    frameRotation(v, 0, b, t.q, ta, tb, r0, frameE, frameF);
                     if (!assignByDirection(v, t, r0, assign)) {
                         continue;
                     }
@@ -374,7 +377,11 @@ public final class PolyhedralTemplateMatching {
 
     /** The rotation taking the frame of (v_a, v_b) onto the frame of (w_c, w_d): R = F·Eᵀ. */
     static void frameRotation(double[] v, int a, int b, double[] w, int c, int d, double[] r) {
-        double[] e = new double[9], f = new double[9];
+        frameRotation(v, a, b, w, c, d, r, new double[9], new double[9]);
+    }
+
+    /** The same with caller-owned scratch frames e, f (9 each). */
+    static void frameRotation(double[] v, int a, int b, double[] w, int c, int d, double[] r, double[] e, double[] f) {
         frame(v, a, b, e);
         frame(w, c, d, f);
         for (int i = 0; i < 3; i++) {
@@ -423,16 +430,6 @@ public final class PolyhedralTemplateMatching {
             }
         }
         return true;
-    }
-
-    private static double[] multiply(double[] a, double[] b) {
-        double[] c = new double[9];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                c[3 * i + j] = a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
-            }
-        }
-        return c;
     }
 
     // --- the templates, in their reference frames ---

@@ -75,7 +75,7 @@ public final class WignerSeitz {
         for (int i = 0; i < reference.size(); i++) {
             order[fill[binOf[i]]++] = i;
         }
-        double[] atoms = s.cell().fullyPeriodic() || s.cell().isRegular() ? ref.toCartesian(s.cell().toFractional(s.positions())) : s.positions();
+        double[] atoms = s.cell().isRegular() ? ref.toCartesian(s.cell().toFractional(s.positions())) : s.positions();
         double[] fa = ref.toFractional(atoms);
         int n = s.size();
         int[] site = new int[n];
