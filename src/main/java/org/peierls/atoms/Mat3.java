@@ -37,6 +37,12 @@ public final class Mat3 {
         return r;
     }
 
+    /** Matrix times vector {@code m·v}. */
+    public static double[] apply(double[] m, double[] v) {
+        return new double[]{m[0] * v[0] + m[1] * v[1] + m[2] * v[2], m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
+            m[6] * v[0] + m[7] * v[1] + m[8] * v[2]};
+    }
+
     public static double[] transpose(double[] m) {
         return new double[]{m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]};
     }
