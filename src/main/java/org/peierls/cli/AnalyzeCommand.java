@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.peierls.analysis.Analysis;
 import org.peierls.analysis.AtomPicture;
 import org.peierls.analysis.DefectCensus;
+import org.peierls.analysis.DislocationLines;
 import org.peierls.analysis.PolyhedralTemplateMatching;
 import org.peierls.analysis.StructureType;
 import org.peierls.atoms.Frame;
@@ -52,7 +53,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String frame;
 
     @Option(names = "--compute", required = true, paramLabel = "LIST",
-            description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, census, or all (those that need no"
+            description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, nye (Nye tensor: nye, nye_norm),"
+                    + " dxa (dislocation lines with Burgers vectors, in --json and --png), census, or all (those that need no"
                     + " --cutoff without it; census only with --reference).")
     String compute;
 
@@ -100,17 +102,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         threads.apply();
         Analysis.Settings settings = new Analysis.Settings(cutoff == null ? Double.NaN : cutoff, cspNeighbors == null ? 0 : cspNeighbors,
                 qNeighbors, rmsdCutoff);
-        boolean census = false;
+        boolean census = false, nye = false, dxa = false;
         List<String> parts = new ArrayList<>();
         for (String c : compute.split(",")) {
             String t = c.trim().toLowerCase(Locale.ROOT);
             if (t.equals("census")) {
                 census = true;
+            } else if (t.equals("nye")) {
+                nye = true;
+            } else if (t.equals("dxa")) {
+                dxa = true;
             } else if (t.equals("all")) {
                 parts.add(t);
                 census |= reference != null;
-            } else if (t.equals("nye") || t.equals("dxa") || t.equals("ml")) {
-                throw new InputException("--compute " + t + ": not available yet (available: " + String.join(", ", Analysis.NAMES) + ", census, all)");
+            } else if (t.equals("ml")) {
+                throw new InputException("--compute ml: not available yet (available: " + String.join(", ", Analysis.NAMES) + ", nye, dxa, census, all)");
             } else {
                 parts.add(t);
             }
@@ -156,10 +162,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 Structure s = f.structure();
                 Map<String, Object> columns;
                 DefectCensus.Result counted = null;
+                DislocationLines.Result lines = null;
                 try {
                     columns = names.isEmpty() ? new LinkedHashMap<>() : Analysis.run(s, names, settings);
                     if (census) {
                         counted = DefectCensus.compute(s, types(s, columns, settings), referenceLattice);
+                    }
+                    if (nye || dxa) {
+                        lines = DislocationLines.find(s, PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff()));
+                        if (nye) {
+                            columns.put("nye", lines.alpha());
+                            columns.put("nye_norm", nyeNorm(lines.alpha()));
+                        }
                     }
                 } catch (InputException e) {
                     throw new InputException(structure.path + " frame " + k + ": " + e.getMessage());
@@ -172,14 +186,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (counted != null) {
                     rec.put("census", counted.toMap());
                 }
+                if (dxa) {
+                    rec.put("dislocations", lines.lines().stream().map(DislocationLines.Line::toMap).toList());
+                }
                 records.add(rec);
                 log.println(summary(k, s.size(), columns));
                 if (counted != null) {
                     log.println(censusLine(counted));
                 }
+                if (dxa) {
+                    log.println(dislocationLines(lines));
+                }
                 if (png != null) {
                     Path file = chosen.size() == 1 ? png : png.resolveSibling(png.getFileName().toString().replaceAll("(?i)\\.png$", "") + "-" + k + ".png");
-                    CliSupport.writeBytes(file, picture(s, columns, view, structure.path.getFileName() + " frame " + k).png());
+                    CliSupport.writeBytes(file, picture(s, columns, view, structure.path.getFileName() + " frame " + k, dxa ? lines : null).png());
                     log.println("wrote " + file);
                 }
                 progress.step();
@@ -215,8 +235,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return t;
     }
 
-    private AtomPicture picture(Structure s, Map<String, Object> columns, double[] view, String title) {
+    private AtomPicture picture(Structure s, Map<String, Object> columns, double[] view, String title, DislocationLines.Result lines) {
         AtomPicture p = AtomPicture.of(s).view(view);
+        if (lines != null) {
+            for (DislocationLines.Line l : lines.lines()) {
+                double[] flat = new double[3 * l.points().length];
+                for (int k = 0; k < l.points().length; k++) {
+                    System.arraycopy(l.points()[k], 0, flat, 3 * k, 3);
+                }
+                p.line(flat, "b = " + l.label());
+            }
+        }
         String by = colorBy;
         if (by == null) {
             by = columns.entrySet().stream().filter(e -> e.getValue() instanceof String[]).map(Map.Entry::getKey).findFirst()
@@ -273,6 +302,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new InputException("--axis direction must be a finite non-zero vector, got '" + text + "'");
         }
         return d;
+    }
+
+    /** |α| (Frobenius) per atom, Å⁻¹; NaN where α is. */
+    private static double[] nyeNorm(double[] alpha) {
+        double[] out = new double[alpha.length / 9];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < 9; k++) {
+                sum += alpha[9 * i + k] * alpha[9 * i + k];
+            }
+            out[i] = Math.sqrt(sum);
+        }
+        return out;
+    }
+
+    private static String dislocationLines(DislocationLines.Result r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "dislocations: %d line(s) in %s, a = %.4f Å, total length %.2f Å",
+                r.lines().size(), r.lattice().label(), r.a(), r.totalLength()));
+        for (DislocationLines.Line l : r.lines()) {
+            sb.append(String.format(Locale.ROOT, "%n  b = %s (%s, %.0f° to the line), %.2f Å, %d core atoms, t = [%.3f, %.3f, %.3f]", l.label(),
+                    l.character(), l.characterDeg(), l.length(), l.atoms(), l.direction()[0], l.direction()[1], l.direction()[2]));
+        }
+        return sb.toString();
     }
 
     private static String censusLine(DefectCensus.Result c) {

@@ -115,4 +115,35 @@ class AnalyzeCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--axis"), r.err());
     }
+
+    /** dxa and nye on the bcc screw quadrupole: two ½⟨111⟩ lines in the JSON, the Nye tensor as a 9-column per-atom array. */
+    @Test
+    void dislocationLinesAndNyeTensor() throws Exception {
+        double a = 2.8553;
+        Structure q = org.peierls.defects.ScrewQuadrupole.bcc("Fe", a, org.peierls.defects.ElasticModel.cubic(243, 145, 116), 5, 9, 2,
+                org.peierls.analysis.CoreType.EASY).structure();
+        Path in = tmp.resolve("q.extxyz"), out = tmp.resolve("q-out.extxyz"), json = tmp.resolve("q.json"), png = tmp.resolve("q.png");
+        ExtendedXyz.write(in, List.of(new Frame(q)));
+        IoCommandsTest.Run r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ptm,nye,dxa", "--out", out.toString(),
+                "--json", json.toString(), "--png", png.toString(), "--color-by", "nye_norm");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dislocations: 2 line(s) in bcc"), r.out());
+        JsonNode d = Json.read(json).get("dislocations");
+        assertEquals(2, d.size());
+        for (JsonNode l : d) {
+            assertTrue(l.get("burgers_label").asText().matches("1/2\\[-?1-?1-?1\\]"), l.toString());
+            assertEquals(q.cell().norm(2), l.get("length_a").asDouble(), 0.02 * q.cell().norm(2));
+            assertEquals(3, l.get("burgers").size());
+            assertTrue(l.get("points").size() >= 2);
+        }
+        Structure back = ExtendedXyz.read(out).get(0).structure();
+        assertEquals(9 * q.size(), ((double[]) back.arrays().get("nye")).length, "nine components per atom");
+        assertEquals(q.size(), ((double[]) back.arrays().get("nye_norm")).length);
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 100);
+        Path gas = tmp.resolve("sc.extxyz");
+        ExtendedXyz.write(gas, List.of(new Frame(Lattice.sc("Ar", 4).repeat(3, 3, 3))));
+        r = IoCommandsTest.run("analyze", "--structure", gas.toString(), "--compute", "dxa");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().filter(x -> x.startsWith("peierls:") && x.contains("needs an fcc or bcc crystal")).count(), r.err());
+    }
 }
