@@ -25,7 +25,10 @@ import org.peierls.util.InputException;
 public final class Analysis {
 
     /** The names {@link #run} takes, in output order. */
-    public static final List<String> NAMES = List.of("cna", "acna", "ptm", "diamond", "csp", "coord", "q4", "q6");
+    public static final List<String> NAMES = List.of("cna", "acna", "ptm", "diamond", "csp", "coord", "q4", "q6", "ml");
+
+    /** Analyses of the command that are not per-atom columns of {@link #run} (named in its messages). */
+    public static final List<String> COMMAND_ONLY = List.of("nye", "dxa", "census");
 
     /**
      * @param cutoff       cutoff of cna and coord, Å (NaN: not given)
@@ -82,7 +85,7 @@ public final class Analysis {
             }
             if (!NAMES.contains(t)) {
                 throw new InputException("--compute: unknown analysis '" + item.trim() + "' (available: " + String.join(", ", NAMES)
-                        + ", all)");
+                        + ", " + String.join(", ", COMMAND_ONLY) + ", all)");
             }
             if (Double.isNaN(settings.cutoff()) && (t.equals("cna") || t.equals("coord"))) {
                 throw new InputException("--compute " + t + " needs --cutoff R (Å; for cna LAMMPS's choice is 0.854·a in fcc,"
@@ -141,6 +144,7 @@ public final class Analysis {
                     q = q == null ? Steinhardt.compute(s, new int[]{4, 6}, settings.qNeighbors(), Double.POSITIVE_INFINITY) : q;
                     out.put(n, n.equals("q4") ? q[0] : q[1]);
                 }
+                case "ml" -> out.put("ml_class", StructureClassifier.bundled().classify(s));
                 default -> throw new IllegalArgumentException("no analysis " + n);
             }
         }

@@ -53,7 +53,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String frame;
 
     @Option(names = "--compute", required = true, paramLabel = "LIST",
-            description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, nye (Nye tensor: nye, nye_norm),"
+            description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, ml (data-centric classifier: ml_class,"
+                    + " names thermally disordered fcc/hcp/bcc and the liquid as other), nye (Nye tensor: nye, nye_norm),"
                     + " dxa (dislocation lines with Burgers vectors, in --json and --png), census, or all (those that need no"
                     + " --cutoff without it; census only with --reference).")
     String compute;
@@ -115,8 +116,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } else if (t.equals("all")) {
                 parts.add(t);
                 census |= reference != null;
-            } else if (t.equals("ml")) {
-                throw new InputException("--compute ml: not available yet (available: " + String.join(", ", Analysis.NAMES) + ", nye, dxa, census, all)");
             } else {
                 parts.add(t);
             }

@@ -146,4 +146,16 @@ class AnalyzeCommandTest {
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().filter(x -> x.startsWith("peierls:") && x.contains("needs an fcc or bcc crystal")).count(), r.err());
     }
+
+    /** --compute ml: the bundled classifier's ml_class column, fcc for the atoms of a crystal with a vacancy. */
+    @Test
+    void dataCentricClassifierColumn() throws Exception {
+        Path in = tmp.resolve("v.extxyz"), json = tmp.resolve("ml.json");
+        ExtendedXyz.write(in, List.of(new Frame(vacancy(3.615))));
+        IoCommandsTest.Run r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ml", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.read(json);
+        assertEquals(107, j.get("per_atom").get("ml_class").size());
+        assertTrue(j.get("counts").get("ml_class").get("fcc").asInt() >= 95, j.get("counts").toString());
+    }
 }
