@@ -13,6 +13,7 @@ import org.peierls.analysis.AtomPicture;
 import org.peierls.analysis.DefectCensus;
 import org.peierls.analysis.DislocationLines;
 import org.peierls.analysis.PolyhedralTemplateMatching;
+import org.peierls.analysis.RadialDistribution;
 import org.peierls.analysis.StructureType;
 import org.peierls.atoms.Frame;
 import org.peierls.atoms.Structure;
@@ -55,7 +56,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--compute", required = true, paramLabel = "LIST",
             description = "Analyses, comma-separated: cna, acna, ptm, diamond, csp, coord, q4, q6, ml (data-centric classifier: ml_class,"
                     + " names thermally disordered fcc/hcp/bcc and the liquid as other), nye (Nye tensor: nye, nye_norm),"
-                    + " dxa (dislocation lines with Burgers vectors, in --json and --png), census, or all (those that need no"
+                    + " dxa (dislocation lines with Burgers vectors, in --json and --png), rdf (partial g(r) and coordination, --rdf-*), census, or all (those that need no"
                     + " --cutoff without it; census only with --reference).")
     String compute;
 
@@ -89,6 +90,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--q-neighbors", paramLabel = "N", defaultValue = "12", description = "Nearest neighbors of q4/q6 (default: ${DEFAULT-VALUE}, as LAMMPS).")
     int qNeighbors;
 
+    @Option(names = "--rdf-cutoff", paramLabel = "R", description = "rdf: largest distance, Å (default: 3 × the median nearest-neighbor distance).")
+    Double rdfCutoff;
+
+    @Option(names = "--rdf-bins", paramLabel = "N", defaultValue = "200", description = "rdf: number of shells (default: ${DEFAULT-VALUE}).")
+    int rdfBins;
+
+    @Option(names = "--rdf-png", paramLabel = "FILE", description = "rdf: plot of every partial g(r).")
+    Path rdfPng;
+
     @Option(names = "--out", paramLabel = "FILE", description = "The structure(s) with the per-atom columns (.extxyz, .dump, …).")
     Path out;
 
@@ -103,7 +113,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         threads.apply();
         Analysis.Settings settings = new Analysis.Settings(cutoff == null ? Double.NaN : cutoff, cspNeighbors == null ? 0 : cspNeighbors,
                 qNeighbors, rmsdCutoff);
-        boolean census = false, nye = false, dxa = false;
+        boolean census = false, nye = false, dxa = false, rdf = false;
         List<String> parts = new ArrayList<>();
         for (String c : compute.split(",")) {
             String t = c.trim().toLowerCase(Locale.ROOT);
@@ -113,6 +123,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 nye = true;
             } else if (t.equals("dxa")) {
                 dxa = true;
+            } else if (t.equals("rdf")) {
+                rdf = true;
             } else if (t.equals("all")) {
                 parts.add(t);
                 census |= reference != null;
@@ -120,11 +132,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 parts.add(t);
             }
         }
+        if (rdfPng != null && !rdf) {
+            throw new InputException("--rdf-png draws --compute rdf: add rdf to --compute");
+        }
+        if (rdfPng != null && !rdfPng.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new InputException("--rdf-png " + rdfPng + ": the plot's name must end in .png");
+        }
         if (census && reference == null) {
             throw new InputException("--compute census needs --reference FILE: the perfect lattice (same cell) that vacancies and interstitials are counted against");
         }
         if (reference != null && !census) {
             throw new InputException("--reference is used only by --compute census");
+        }
+        if (parts.isEmpty() && !census && !nye && !dxa && !rdf) {
+            Analysis.parse(compute, settings);   // names what is available
         }
         List<String> names = parts.isEmpty() ? List.of() : Analysis.parse(String.join(",", parts), settings);
         double[] view = viewDirection(axis);
@@ -162,7 +183,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 Map<String, Object> columns;
                 DefectCensus.Result counted = null;
                 DislocationLines.Result lines = null;
+                RadialDistribution.Result radial = null;
                 try {
+                    if (rdf) {
+                        double rc = rdfCutoff != null ? rdfCutoff : RadialDistribution.defaultCutoff(s);
+                        radial = RadialDistribution.compute(s, rc, rdfBins);
+                    }
                     columns = names.isEmpty() ? new LinkedHashMap<>() : Analysis.run(s, names, settings);
                     if (census) {
                         counted = DefectCensus.compute(s, types(s, columns, settings), referenceLattice);
@@ -185,6 +211,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (counted != null) {
                     rec.put("census", counted.toMap());
                 }
+                if (radial != null) {
+                    rec.put("rdf", radial.toMap());
+                }
                 if (dxa) {
                     rec.put("dislocations", lines.lines().stream().map(DislocationLines.Line::toMap).toList());
                 }
@@ -195,6 +224,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 if (dxa) {
                     log.println(dislocationLines(lines));
+                }
+                if (radial != null) {
+                    log.println(rdfLine(radial));
+                }
+                if (rdfPng != null) {
+                    Path file = chosen.size() == 1 ? rdfPng : rdfPng.resolveSibling(rdfPng.getFileName().toString().replaceAll("(?i)\\.png$", "") + "-" + k + ".png");
+                    CliSupport.writeBytes(file, rdfPlot(radial, structure.path.getFileName() + " frame " + k));
+                    log.println("wrote " + file);
                 }
                 if (png != null) {
                     Path file = chosen.size() == 1 ? png : png.resolveSibling(png.getFileName().toString().replaceAll("(?i)\\.png$", "") + "-" + k + ".png");
@@ -301,6 +338,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new InputException("--axis direction must be a finite non-zero vector, got '" + text + "'");
         }
         return d;
+    }
+
+    private static String rdfLine(RadialDistribution.Result r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "rdf: %d bins to %.3f Å;", r.r().length,
+                r.r()[r.r().length - 1] + 0.5 * (r.r()[1 % r.r().length] - r.r()[0])));
+        r.g().forEach((pair, g) -> {
+            int peak = 0;
+            for (int k = 1; k < g.length; k++) {
+                if (g[k] > g[peak]) {
+                    peak = k;
+                }
+            }
+            sb.append(String.format(Locale.ROOT, " %s first peak %.3f Å (g = %.2f)", pair, r.r()[peak], g[peak]));
+        });
+        return sb.toString();
+    }
+
+    private static byte[] rdfPlot(RadialDistribution.Result r, String title) {
+        List<org.peierls.util.Charts.Series> series = new ArrayList<>();
+        r.g().forEach((pair, g) -> series.add(new org.peierls.util.Charts.Series(pair, r.r(), g, pair.equals("all"))));
+        return org.peierls.util.Charts.lines("Radial distribution, " + title, "r (Å)", "g(r)", series);
     }
 
     /** |α| (Frobenius) per atom, Å⁻¹; NaN where α is. */

@@ -158,4 +158,21 @@ class AnalyzeCommandTest {
         assertEquals(107, j.get("per_atom").get("ml_class").size());
         assertTrue(j.get("counts").get("ml_class").get("fcc").asInt() >= 95, j.get("counts").toString());
     }
+
+    /** --compute rdf: g(r) and coordination per pair in the JSON (12 neighbors within the first shell of fcc), and its plot. */
+    @Test
+    void radialDistribution() throws Exception {
+        Path in = tmp.resolve("p.extxyz"), json = tmp.resolve("rdf.json"), plot = tmp.resolve("rdf.png");
+        ExtendedXyz.write(in, List.of(new Frame(Lattice.fcc("Cu", 3.615).repeat(3, 3, 3))));
+        IoCommandsTest.Run r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "rdf", "--rdf-cutoff", "3.0",
+                "--rdf-bins", "30", "--json", json.toString(), "--rdf-png", plot.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rdf = Json.read(json).get("rdf");
+        assertEquals(30, rdf.get("r").size());
+        assertEquals(12, rdf.get("coord").get("Cu-Cu").get(29).asDouble(), 1e-12);
+        assertTrue(javax.imageio.ImageIO.read(plot.toFile()).getWidth() > 100);
+        r = IoCommandsTest.run("analyze", "--structure", in.toString(), "--compute", "ptm", "--rdf-png", plot.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("add rdf to --compute"), r.err());
+    }
 }
