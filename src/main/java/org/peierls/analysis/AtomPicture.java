@@ -272,9 +272,15 @@ public final class AtomPicture {
             }
             g.setColor(LINE_COLOURS[k % LINE_COLOURS.length]);
             g.draw(path);
-            if (p.length == 3) {
-                double a = px.applyAsDouble(dot(p, right)), b = py.applyAsDouble(dot(p, up));
-                g.fill(new Ellipse2D.Double(a - 5, b - 5, 10, 10));
+            java.awt.geom.Rectangle2D box = path.getBounds2D();
+            if (p.length == 3 || Math.max(box.getWidth(), box.getHeight()) < 8) {
+                // a point, or a line seen end-on: a ringed dot where it pierces the picture
+                double a = box.getCenterX(), b = box.getCenterY();
+                g.fill(new Ellipse2D.Double(a - 7, b - 7, 14, 14));
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke(1.5f));
+                g.draw(new Ellipse2D.Double(a - 7, b - 7, 14, 14));
+                g.setStroke(new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             }
         }
         drawLegend(g, width - legendW - 5, titleH, right, up);

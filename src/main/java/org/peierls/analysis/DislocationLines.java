@@ -318,6 +318,22 @@ public final class DislocationLines {
                 pts.add(new double[]{sum[b][0] / filled[b], sum[b][1] / filled[b], sum[b][2] / filled[b]});
             }
         }
+        // the whole line shifted by the lattice vector that brings its first point into the cell
+        double[] frac = s.cell().toFractional(pts.get(0));
+        double[] shift = new double[3];
+        for (int k = 0; k < 3; k++) {
+            if (s.cell().periodic(k)) {
+                double f = -Math.floor(frac[k]);
+                for (int c = 0; c < 3; c++) {
+                    shift[c] += f * h[3 * k + c];
+                }
+            }
+        }
+        for (double[] q : pts) {
+            for (int c = 0; c < 3; c++) {
+                q[c] += shift[c];
+            }
+        }
         double[] first = pts.get(0);
         pts.add(new double[]{first[0] + period[0], first[1] + period[1], first[2] + period[2]});
         return pts.toArray(new double[0][]);

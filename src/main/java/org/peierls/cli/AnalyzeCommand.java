@@ -185,6 +185,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 DislocationLines.Result lines = null;
                 RadialDistribution.Result radial = null;
                 try {
+                    if (s.size() == 0) {
+                        throw new InputException("the structure has no atoms to analyse");
+                    }
                     if (rdf) {
                         double rc = rdfCutoff != null ? rdfCutoff : RadialDistribution.defaultCutoff(s);
                         radial = RadialDistribution.compute(s, rc, rdfBins);
