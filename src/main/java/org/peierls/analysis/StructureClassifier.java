@@ -19,7 +19,7 @@ import org.peierls.util.Parallel;
  * Data-centric structure identification (Chung, Freitas, Cheon &amp; Reed, Phys. Rev. Materials 6,
  * 043801 (2022)): a small neural network that names an atom's structure from rotation- and
  * scale-invariant descriptors of its neighborhood, trained on perfect lattices heated by MD up to
- * and past melting and on the liquid ({@link ThermalLattices}). Template methods (CNA, PTM)
+ * and past melting and on the liquid ({@code properties.ThermalLattices}). Template methods (CNA, PTM)
  * compare with an ideal polyhedron and give up on the thermally displaced atoms near T_m; a
  * classifier trained on the thermal distribution of each phase does not.
  *
@@ -41,7 +41,7 @@ public final class StructureClassifier {
     static final int HIDDEN = 16;
     static final int[] DEGREES = {4, 6, 8, 10, 12};
 
-    /** The bundled model's resource, made by {@link #main}. */
+    /** The bundled model's resource, made by {@code properties.ThermalLattices.main}. */
     static final String RESOURCE = "/org/peierls/analysis/structure-classifier.json";
 
     private final String[] classes;
@@ -341,7 +341,7 @@ public final class StructureClassifier {
 
     private static StructureClassifier bundled;
 
-    /** The model bundled with Peierls (trained by {@link #main} on {@link ThermalLattices#trainingSet}). */
+    /** The model bundled with Peierls (trained by {@code properties.ThermalLattices.main}). */
     public static synchronized StructureClassifier bundled() {
         if (bundled == null) {
             try (InputStream in = StructureClassifier.class.getResourceAsStream(RESOURCE)) {
@@ -354,15 +354,5 @@ public final class StructureClassifier {
             }
         }
         return bundled;
-    }
-
-    /** Trains the bundled model: {@code StructureClassifier OUT.json} (see docs/analysis.md). */
-    public static void main(String[] args) {
-        Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources" + RESOURCE);
-        long t0 = System.nanoTime();
-        List<Sample> samples = ThermalLattices.trainingSet(ThermalLattices.TRAINING_SEED);
-        StructureClassifier c = train(samples, ThermalLattices.EPOCHS, ThermalLattices.TRAINING_SEED);
-        Json.write(out, c.toMap());
-        System.out.printf("trained on %d configurations in %.1f s; wrote %s%n", samples.size(), (System.nanoTime() - t0) / 1e9, out);
     }
 }

@@ -18,6 +18,7 @@ import org.peierls.io.Json;
 import org.peierls.potential.Potential;
 import org.peierls.potential.PotentialSpecs;
 import org.peierls.potential.eam.Zhou2004;
+import org.peierls.properties.ThermalLattices;
 import org.peierls.testutil.SharedData;
 import org.peierls.util.InputException;
 

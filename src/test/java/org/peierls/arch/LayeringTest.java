@@ -67,7 +67,7 @@ class LayeringTest {
                 .whereLayer("neighbors").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
                 .whereLayer("optim").mayOnlyBeAccessedByLayers("io", "neighbors", "descriptor", "potential", "model", "fit", "sim", "defects", "analysis", "properties", "uncertainty", "oracle", "active", "study", "report", "cli", "export")
                 .whereLayer("optim").mayOnlyAccessLayers("util", "atoms")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "study", "potential", "model", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("descriptor", "analysis", "study", "potential", "model", "fit", "sim", "defects", "properties", "uncertainty", "oracle", "active", "report", "cli", "export")
                 .check(classes);
     }
 }
