@@ -98,6 +98,7 @@ public final class ActiveLearning {
     private final List<Frame> labelled = new ArrayList<>();
     private final List<Map<String, Object>> calls = new ArrayList<>();
     private final List<double[]> history = new ArrayList<>();   // {cumulative evaluation, max γ}
+    private final List<double[]> checks = new ArrayList<>();    // {labels, model property, oracle's at the model's structures}
     private long evaluations;
     private long t0;
 
@@ -252,7 +253,7 @@ public final class ActiveLearning {
                 barrier, Double.isNaN(reference) ? "" : String.format(Locale.ROOT, " vs %.4f eV (oracle), difference %+.1f meV", reference,
                         1000 * (barrier - reference)), labelled.size(), labelled.size() - startLabels, calls.size()));
         Map<String, Object> doc = write(verdict, barrier, reference, hop, "done");
-        plots(reference);
+        plots(reference, barrier, "migration barrier (eV)");
         return doc;
     }
 
@@ -271,12 +272,27 @@ public final class ActiveLearning {
             evaluations += o.steps();
             history.add(new double[]{evaluations, o.maxGrade()});
             if (o.finished() && o.seen().isEmpty()) {
-                verdict = String.format(Locale.ROOT, "converged: %s finished with every atom's γ ≤ %.3g (max %.3g)", id, s.gammaSelect(), o.maxGrade());
-                break;
+                String why = String.format(Locale.ROOT, "%s finished with every atom's γ ≤ %.3g (max %.3g)", id, s.gammaSelect(), o.maxGrade());
+                if (pathVerified(o, why)) {
+                    verdict = "converged: " + why + (s.tolerance() > 0 && o.saddle() >= 0 ? ", barrier verified by the oracle" : "");
+                    break;
+                }
+                if (labelled.size() - startLabels >= s.maxLabels()) {
+                    verdict = "label budget of " + s.maxLabels() + " reached";
+                    break;
+                }
+                continue;
             }
             if (!o.finished() && o.halted() == null) {
-                verdict = id + " failed without extrapolating: " + o.error();
-                break;
+                // the model is inside its data and still wrong (e.g. a glide path on which the NEB does
+                // not converge): the oracle labels the band's end states and highest image
+                if (o.saddle() < 0 || labelled.size() - startLabels >= s.maxLabels()) {
+                    verdict = id + " failed without extrapolating: " + o.error();
+                    break;
+                }
+                log.accept("learn: " + id + " failed without extrapolating (" + o.error() + "); the oracle labels its path");
+                labelPath(o, "failed without extrapolating: " + o.error(), Double.NaN, Double.NaN);
+                continue;
             }
             List<Structure> big = new ArrayList<>();
             if (o.halted() != null) {
@@ -348,7 +364,9 @@ public final class ActiveLearning {
         result.put("carved_cell_atoms", cellSizes);
         doc.put("result", result);
         Json.write(s.out().resolve("learn.json"), doc);
-        plots(Double.NaN);
+        String key = fin.values().keySet().stream().findFirst().orElse(null);
+        plots(key == null || ref.get(key) == null ? Double.NaN : ref.get(key), key == null ? Double.NaN : fin.values().get(key),
+                "peierls_barrier_ev_per_b".equals(key) ? "Peierls barrier (eV/b)" : key == null ? id : key);
         return doc;
     }
 
@@ -382,6 +400,9 @@ public final class ActiveLearning {
     /** Largest oracle force, eV/Å, at a structure the model calls stationary for it to count as stationary for the oracle. */
     static final double STATIONARY_FORCE = 0.05;
 
+    /** Group of the structures a battery task's oracle check labels. */
+    static final String CHECK_GROUP = "learn-check";
+
     private static double maxForce(Frame f) {
         double[] F = f.labels().forces();
         double m = 0;
@@ -409,6 +430,7 @@ public final class ActiveLearning {
         // right energy difference of the wrong structures (the oracle's forces there are not zero)
         double fi = maxForce(frames.get(0)), fs = maxForce(frames.get(1));
         boolean ok = Math.abs(diff) <= s.tolerance() && fi <= STATIONARY_FORCE && fs <= STATIONARY_FORCE;
+        checks.add(new double[]{labelled.size(), o.barrier(), oracleBarrier});
         log.accept(String.format(Locale.ROOT, "learn: %s; model barrier %.4f eV, the oracle's energies of its initial state and saddle "
                 + "give %.4f eV (%+.1f meV), oracle max |F| there %.3f and %.3f eV/Å%s", why, o.barrier(), oracleBarrier, 1000 * diff, fi, fs,
                 ok ? " — within tolerance" : " — labelling them"));
@@ -430,6 +452,80 @@ public final class ActiveLearning {
             calls.add(call);
         }
         return ok;
+    }
+
+    /**
+     * The battery tasks' check (the Peierls barrier): once γ no longer asks for labels, the oracle
+     * labels the model's initial state, highest image and final state of the glide path; true when
+     * the model's barrier is within the tolerance (eV/b) of the oracle's energies of the same three
+     * structures (E_s − E_0 − ξ_s (E_N − E_0), per b: the cell is one b thick) and the oracle's
+     * largest force on the free atoms of the initial state is below {@link #STATIONARY_FORCE}.
+     * Otherwise the three join the training set (one call). Properties without a path pass.
+     */
+    private boolean pathVerified(BatteryTask.Outcome o, String why) {
+        int sad = o.saddle();
+        if (s.tolerance() <= 0 || sad < 0) {
+            return true;
+        }
+        List<Structure> path = o.path();
+        List<Structure> pick = List.of(path.get(0), path.get(sad), path.get(path.size() - 1));
+        long c0 = System.nanoTime();
+        List<Frame> frames = label(pick, CHECK_GROUP);
+        double e0 = frames.get(0).labels().energy(), es = frames.get(1).labels().energy(), en = frames.get(2).labels().energy();
+        double oracleBarrier = es - e0 - o.coordinate()[sad] * (en - e0);
+        double model = o.profile()[sad];
+        double diff = model - oracleBarrier;
+        double fi = maxFreeForce(frames.get(0), pick.get(0));
+        boolean ok = Math.abs(diff) <= s.tolerance() && fi <= STATIONARY_FORCE;
+        checks.add(new double[]{labelled.size(), model, oracleBarrier});
+        log.accept(String.format(Locale.ROOT, "learn: %s; model barrier %.4f eV/b, the oracle's energies of its path give %.4f eV/b "
+                + "(%+.1f meV/b), oracle max |F| on the free atoms of its initial state %.3f eV/Å%s", why, model, oracleBarrier, 1000 * diff,
+                fi, ok ? " — within tolerance" : " — labelling them"));
+        if (!ok) {
+            record(frames, pick, c0, String.format(Locale.ROOT, "barrier off by %+.1f meV/b", 1000 * diff), o.maxGrade(), model, oracleBarrier);
+        }
+        return ok;
+    }
+
+    /** The path's initial state, highest image and final state labelled and added (one call). */
+    private void labelPath(BatteryTask.Outcome o, String reason, double model, double oracleBarrier) {
+        List<Structure> path = o.path();
+        List<Structure> pick = List.of(path.get(0), path.get(o.saddle()), path.get(path.size() - 1));
+        long c0 = System.nanoTime();
+        record(label(pick, CHECK_GROUP), pick, c0, reason, o.maxGrade(), model, oracleBarrier);
+    }
+
+    /** Adds labelled path structures to the training set and the call to learn.json. */
+    private void record(List<Frame> frames, List<Structure> pick, long c0, String reason, double grade, double model, double oracleBarrier) {
+        labelled.addAll(frames);
+        ExtendedXyz.write(s.out().resolve("labelled.extxyz"), labelled);
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("call", calls.size() + 1);
+        call.put("step", evaluations);
+        call.put("stage", "verification");
+        call.put("reason", reason);
+        call.put("max_grade_before", grade);
+        call.put("labels", frames.size());
+        call.put("atoms", pick.stream().mapToInt(Structure::size).sum());
+        call.put("total_labels", labelled.size());
+        call.put("oracle_seconds", (System.nanoTime() - c0) * 1e-9);
+        call.put("model_barrier_ev_per_b", model);
+        call.put("oracle_barrier_at_model_images_ev_per_b", oracleBarrier);
+        calls.add(call);
+    }
+
+    /** Largest oracle force on the atoms the structure's move mask leaves free (all atoms without one), eV/Å. */
+    private static double maxFreeForce(Frame f, Structure labelledStructure) {
+        double[] F = f.labels().forces();
+        Object mask = labelledStructure.arrays().get(org.peierls.atoms.MoveMask.ARRAY);
+        double m = 0;
+        for (int i = 0; i < F.length / 3; i++) {
+            if (mask instanceof boolean[] b && (b.length == F.length / 3 ? !b[i] : !(b[3 * i] || b[3 * i + 1] || b[3 * i + 2]))) {
+                continue;
+            }
+            m = Math.max(m, Math.sqrt(F[3 * i] * F[3 * i] + F[3 * i + 1] * F[3 * i + 1] + F[3 * i + 2] * F[3 * i + 2]));
+        }
+        return m;
     }
 
     /** Rattled and strained bulk cells (2×2×2 conventional), seeded. */
@@ -478,8 +574,14 @@ public final class ActiveLearning {
         Map<String, String> values = new LinkedHashMap<>(kind.studyDefaults());
         values.putAll(s.options());
         FitJob.Choice<?> choice = FitJob.Choice.of(kind, OptionValues.ofFile(kind, values, "learn"));
-        FitContext ctx = FitContext.of(data, new int[]{Element.number(s.element())}, Reference.parse(s.reference(), Map.of()),
-                s.weights());
+        // the check's cells carry a property that is a difference of total energies (meV per b of a
+        // 168-atom cylinder): their energy rows weigh per eV of the cell, not per eV/atom
+        Map<String, Weights> groups = new LinkedHashMap<>();
+        labelled.stream().filter(f -> CHECK_GROUP.equals(f.group())).findFirst().ifPresent(f ->
+                groups.put(CHECK_GROUP, s.weights().withEnergy(s.weights().energy() * f.structure().size())));
+        Weights w = s.weights();
+        FitContext ctx = new FitContext(data.withWeights(w, groups), new int[]{Element.number(s.element())},
+                Reference.parse(s.reference(), Map.of()), true, List.of(w), groups, org.peierls.fit.CvOptions.defaults(0), null);
         FittedModel fit = Progress.quietly(() -> choice.session(ctx).fit(ctx.data()));
         Path dir = s.out().resolve("model");
         ModelStore.write(dir.resolve("model.json"), fit.json());
@@ -531,7 +633,7 @@ public final class ActiveLearning {
     }
 
     /** Oracle calls against simulation time and the grade along the run. */
-    private void plots(double reference) {
+    private void plots(double reference, double finalValue, String what) {
         if (history.isEmpty()) {
             return;
         }
@@ -554,5 +656,35 @@ public final class ActiveLearning {
         }
         AtomicWrite.bytes(s.out().resolve("calls.png"), Charts.lines("Labels requested along the run (Fig. 4c left)",
                 "minimizer/NEB step (cumulative)", "structures labelled by the loop", List.of(new Charts.Series("labels", cx, cy, false)), false));
+        if (checks.isEmpty() && !Double.isFinite(finalValue)) {
+            return;
+        }
+        // the property against the labels (Fig. 4c right): the model's value at each oracle check and at the end
+        int m = checks.size() + (Double.isFinite(finalValue) ? 1 : 0);
+        double[] lx = new double[m], ly = new double[m];
+        for (int i = 0; i < checks.size(); i++) {
+            lx[i] = checks.get(i)[0];
+            ly[i] = checks.get(i)[1];
+        }
+        if (Double.isFinite(finalValue)) {
+            lx[m - 1] = labelled.size();
+            ly[m - 1] = finalValue;
+        }
+        List<Charts.Series> p = new ArrayList<>();
+        p.add(new Charts.Series("model", lx, ly, false));
+        if (!checks.isEmpty()) {
+            double[] ox = new double[checks.size()], oy = new double[checks.size()];
+            for (int i = 0; i < ox.length; i++) {
+                ox[i] = checks.get(i)[0];
+                oy[i] = checks.get(i)[2];
+            }
+            p.add(new Charts.Series("oracle, on the model's structures", ox, oy, false));
+        }
+        if (Double.isFinite(reference)) {
+            double lo = Math.min(lx[0], labelled.size()), hi = Math.max(lx[m - 1], labelled.size());
+            p.add(new Charts.Series("oracle's own calculation", new double[]{lo, hi}, new double[]{reference, reference}, true));
+        }
+        AtomicWrite.bytes(s.out().resolve("property.png"), Charts.lines(what + " against the labels (Fig. 4c right)",
+                "labelled structures (start included)", what, p, false));
     }
 }

@@ -38,9 +38,26 @@ final class BatteryTask {
      * @param seen     structures with γ above γ_select (the last few)
      * @param maxGrade the largest γ of the run
      * @param steps    force evaluations
+     * @param path       the Peierls barrier's relaxed band, end states included (empty for other properties)
+     * @param coordinate its reaction coordinate (fraction of the path), or null
+     * @param profile    its energy per b with the end-state difference removed, or null
      */
     record Outcome(boolean finished, Map<String, Double> values, Structure halted, List<Structure> seen, double maxGrade, long steps,
-                   String error) {
+                   String error, List<Structure> path, double[] coordinate, double[] profile) {
+
+        /** Index of the highest image of the profile, or −1. */
+        int saddle() {
+            if (profile == null || path.size() != profile.length) {
+                return -1;
+            }
+            int best = 0;
+            for (int k = 1; k < profile.length; k++) {
+                if (profile[k] > profile[best]) {
+                    best = k;
+                }
+            }
+            return best;
+        }
     }
 
     private final String property;
@@ -75,7 +92,9 @@ final class BatteryTask {
                 }
             });
         }
-        return new Outcome(finished, values, w.halted, w.seen, w.max, w.steps, error);
+        BatteryResult.Curve prof = r.peierlsProfile();   // kept when the NEB did not converge too
+        return new Outcome(finished, values, w.halted, w.seen, w.max, w.steps, error, r.structures("peierls_path"),
+                prof == null ? null : prof.x(), prof == null ? null : prof.y());
     }
 
     /** Grades every evaluation; throws {@link Halt} past γ_break. */

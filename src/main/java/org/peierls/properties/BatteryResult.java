@@ -49,6 +49,14 @@ public final class BatteryResult {
 
     static final ObjectMapper MAPPER = org.peierls.io.Json.mapper();
 
+    /** Structures the properties kept for the caller ({@link BatteryRun#keep}); in memory only, not part of the JSON or of equality. */
+    final Map<String, List<org.peierls.atoms.Structure>> structures = new java.util.LinkedHashMap<>();
+
+    /** The structures kept under {@code key} (e.g. "peierls_path": the relaxed NEB band, end states included), or an empty list. */
+    public List<org.peierls.atoms.Structure> structures(String key) {
+        return structures.getOrDefault(key, List.of());
+    }
+
     /** A curve: x and y of equal length. */
     public record Curve(double[] x, double[] y) {
     }

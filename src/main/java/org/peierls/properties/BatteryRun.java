@@ -27,6 +27,7 @@ public final class BatteryRun {
     final Map<String, String> plots = new LinkedHashMap<>();
     final List<String> plotErrors = new ArrayList<>();
     private final Map<Class<?>, Object> results = new LinkedHashMap<>();
+    final Map<String, List<org.peierls.atoms.Structure>> structures = new LinkedHashMap<>();
     private ReferenceCrystal crystal;
     private String crystalError;
     private GuardedPotential guard;
@@ -91,6 +92,11 @@ public final class BatteryRun {
         if (crystalError == null) {
             crystalError = why;
         }
+    }
+
+    /** Keeps structures of a property for the caller (not written to JSON), e.g. the NEB band of the Peierls barrier. */
+    public void keep(String key, List<org.peierls.atoms.Structure> value) {
+        structures.put(key, List.copyOf(value));
     }
 
     /** Keeps a result for later properties (e.g. the elastic constants for the dislocations). */

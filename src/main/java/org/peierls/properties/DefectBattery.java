@@ -142,7 +142,9 @@ public final class DefectBattery {
         if (run.plotsDir() != null) {
             run.put("plots", run.plots);
         }
-        return BatteryResult.of(run.json);
+        BatteryResult result = BatteryResult.of(run.json);
+        result.structures.putAll(run.structures);
+        return result;
     }
 
     /** Runs one property under its guard; returns its one-line error or null. */

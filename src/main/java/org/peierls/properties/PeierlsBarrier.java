@@ -64,9 +64,10 @@ public final class PeierlsBarrier {
      * @param distance     distance between neighbouring Peierls valleys, Å (a√6/3)
      * @param endDifference  E(final) − E(initial) per b, eV (removed from the profile)
      * @param atoms        atoms in the cylinder
+     * @param images       the relaxed band, end states included
      */
     public record Result(double barrierPerB, String shape, int maxima, double[] profile, double[] coordinate, NebResult neb,
-                         double distance, double endDifference, int atoms) {
+                         double distance, double endDifference, int atoms, List<Structure> images) {
 
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -173,7 +174,7 @@ public final class PeierlsBarrier {
             barrier = Math.max(barrier, p);
         }
         int maxima = countMaxima(prof, 0.05 * barrier);
-        return new Result(barrier, maxima >= 2 ? "double hump" : "single", maxima, prof, coord, nb, step, diff, n);
+        return new Result(barrier, maxima >= 2 ? "double hump" : "single", maxima, prof, coord, nb, step, diff, n, r.images());
     }
 
     /** The structure with its {@link DefectArrays#FIXED} atoms written as a {@link MoveMask#ARRAY} (what NEB reads). */

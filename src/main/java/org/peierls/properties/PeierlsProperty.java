@@ -74,6 +74,7 @@ public final class PeierlsProperty extends ScrewDislocationProperty<PeierlsBarri
         prof.put("converged", r.neb().converged());
         prof.put("elastic_field", f.field());
         run.put("peierls_barrier_profile", prof);
+        run.keep("peierls_path", r.images());
         run.plot("peierls_barrier.png", () -> r.png(run.title("Peierls barrier")));
         if (!r.neb().converged()) {
             throw new PartialFailure(String.format(Locale.ROOT, "the NEB did not converge (max force %.3g eV/Å after %d steps)",
