@@ -76,10 +76,22 @@ public final class ActiveLearning {
      */
     public record Settings(String task, String element, LatticeType lattice, double a0, String model, Map<String, String> options,
                            String reference, List<Path> start, double gammaSelect, double gammaBreak, int maxLabels, int batch,
-                           int size, long seed, int jobs, double tolerance, Weights weights, Path out) {
+                           int size, long seed, int jobs, double tolerance, Weights weights, Path out, double temperature, long mdSteps) {
+
+        /** Settings of the tasks without MD (temperature and steps unused). */
+        public Settings(String task, String element, LatticeType lattice, double a0, String model, Map<String, String> options,
+                        String reference, List<Path> start, double gammaSelect, double gammaBreak, int maxLabels, int batch,
+                        int size, long seed, int jobs, double tolerance, Weights weights, Path out) {
+            this(task, element, lattice, a0, model, options, reference, start, gammaSelect, gammaBreak, maxLabels, batch, size, seed, jobs,
+                    tolerance, weights, out, 1000, 2000);
+        }
+
         public Settings {
-            if (!"vacancy-hop".equals(task) && !"screw-glide".equals(task) && !task.startsWith("battery:")) {
-                throw new InputException("--task " + task + ": vacancy-hop, screw-glide or battery:PROPERTY (e.g. battery:gsf); md is not built yet");
+            if (!"vacancy-hop".equals(task) && !"md".equals(task) && !"screw-glide".equals(task) && !task.startsWith("battery:")) {
+                throw new InputException("--task " + task + ": vacancy-hop, md, screw-glide or battery:PROPERTY (e.g. battery:gsf)");
+            }
+            if ("md".equals(task) && (!(temperature > 0) || !Double.isFinite(temperature) || mdSteps < 1)) {
+                throw new InputException("--task md needs --temp > 0 K and --steps ≥ 1, got " + temperature + " K and " + mdSteps);
             }
             if (!(gammaSelect >= 1) || !(gammaBreak >= gammaSelect)) {
                 throw new InputException("--threshold LO,HI needs 1 ≤ LO ≤ HI, got " + gammaSelect + "," + gammaBreak);
@@ -141,6 +153,9 @@ public final class ActiveLearning {
             log.accept("learn: " + bulk.size() + " bulk cells labelled to start from");
         }
         int startLabels = labelled.size();
+        if (s.task().equals("md")) {
+            return runMd(startLabels, labelsFile);
+        }
         if (!s.task().equals("vacancy-hop")) {
             return runBattery(startLabels, labelsFile);
         }
@@ -254,6 +269,112 @@ public final class ActiveLearning {
                         1000 * (barrier - reference)), labelled.size(), labelled.size() - startLabels, calls.size()));
         Map<String, Object> doc = write(verdict, barrier, reference, hop, "done");
         plots(reference, barrier, "migration barrier (eV)");
+        return doc;
+    }
+
+    // ------------------------------------------------------------------ MD
+
+    /**
+     * {@code md}: Langevin MD of a vacancy cell at {@code temperature}; at γ_break the run stops,
+     * the structures seen since γ_select are selected from, labelled, the model refitted, and the
+     * MD resumes from its last safe state. Converged when a segment reaches the last step with no
+     * candidate (a run that finishes with candidates is labelled and checked again from step 0);
+     * else the label budget ends it.
+     */
+    private Map<String, Object> runMd(int startLabels, Path labelsFile) {
+        Structure perfect = PointDefects.supercell(s.lattice(), s.element(), s.a0(), s.size());
+        MdTask md = new MdTask(PointDefects.vacancy(perfect).structure(), s.temperature(), s.mdSteps(), s.seed());
+        String verdict;
+        List<double[]> labelSteps = new ArrayList<>();
+        while (true) {
+            Uncertainty u = refit();
+            GradedPotential graded = u.graded();
+            List<Structure> candidates = new ArrayList<>();
+            double[] maxSeen = {Double.NaN};
+            boolean[] calm = {true};
+            int[] since = {0};
+            VacancyHop.Watch watch = (stage, it, structures) -> {
+                evaluations++;
+                double g = graded.takeMax();
+                if (Double.isNaN(g)) {
+                    return true;
+                }
+                history.add(new double[]{evaluations, g});
+                maxSeen[0] = Double.isNaN(maxSeen[0]) ? g : Math.max(maxSeen[0], g);
+                calm[0] = g <= s.gammaSelect();
+                if (g > s.gammaBreak()) {
+                    candidates.addAll(structures.get());
+                    return false;
+                }
+                if (g > s.gammaSelect() && ++since[0] % 5 == 1) {
+                    candidates.addAll(structures.get());
+                    while (candidates.size() > 40) {
+                        candidates.remove(0);
+                    }
+                }
+                return true;
+            };
+            long from = md.safeStep();
+            MdTask.Outcome o = md.run(graded, watch, () -> calm[0]);
+            if (o.finished() && candidates.isEmpty()) {
+                verdict = String.format(Locale.ROOT, "converged: %d MD steps at %.0f K, steps %d–%d with every atom's γ ≤ %.3g (max %.3g)",
+                        md.steps(), s.temperature(), from + 1, md.steps(), s.gammaSelect(), maxSeen[0]);
+                break;
+            }
+            int room = Math.min(s.batch(), s.maxLabels() - (labelled.size() - startLabels));
+            List<Integer> chosen = room > 0 ? u.select(candidates, s.gammaSelect(), room) : List.of();
+            if (chosen.isEmpty()) {
+                verdict = room <= 0 ? "label budget of " + s.maxLabels() + " reached"
+                        : String.format(Locale.ROOT, "%s: γ passed %.3g (max %.3g) but no candidate adds to the active set",
+                        o.finished() ? "finished" : "stopped at step " + o.step(), s.gammaSelect(), maxSeen[0]);
+                break;
+            }
+            List<Structure> pick = new ArrayList<>();
+            for (int k : chosen) {
+                pick.add(candidates.get(k));
+            }
+            long c0 = System.nanoTime();
+            List<Frame> frames = label(pick, "learn");
+            labelled.addAll(frames);
+            ExtendedXyz.write(labelsFile, labelled);
+            labelSteps.add(new double[]{o.step(), frames.size()});
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("call", calls.size() + 1);
+            call.put("step", evaluations);
+            call.put("md_step", o.step());
+            call.put("stage", "md");
+            call.put("reason", o.finished() ? String.format(Locale.ROOT, "finished with γ %.3g > γ_select", maxSeen[0])
+                    : String.format(Locale.ROOT, "γ %.3g > γ_break at MD step %d", maxSeen[0], o.step()));
+            call.put("max_grade_before", maxSeen[0]);
+            call.put("labels", frames.size());
+            call.put("atoms", pick.stream().mapToInt(Structure::size).sum());
+            call.put("total_labels", labelled.size());
+            call.put("oracle_seconds", (System.nanoTime() - c0) * 1e-9);
+            calls.add(call);
+            if (o.finished()) {
+                md.rewind();   // the whole run again with the new model: it converges only on a run with no candidate
+            }
+            log.accept(String.format(Locale.ROOT, "learn: call %d at MD step %d (%s): %d structures labelled, %d in all; resuming from step %d",
+                    calls.size(), o.step(), call.get("reason"), frames.size(), labelled.size(), md.safeStep()));
+            write(null, Double.NaN, Double.NaN, null, "running");
+            if (labelled.size() - startLabels >= s.maxLabels()) {
+                verdict = "label budget of " + s.maxLabels() + " reached";
+                refit();
+                break;
+            }
+        }
+        log.accept("learn: " + verdict);
+        Map<String, Object> doc = write(null, Double.NaN, Double.NaN, null, "done");
+        doc.put("verdict", verdict);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("md_steps", md.steps());
+        result.put("temperature_k", s.temperature());
+        long firstQuarter = labelSteps.stream().filter(x -> x[0] <= 0.25 * md.steps()).mapToLong(x -> (long) x[1]).sum();
+        result.put("labels_in_first_quarter", firstQuarter);
+        result.put("label_md_steps", labelSteps.stream().map(x -> (long) x[0]).toList());
+        doc.put("result", result);
+        Json.write(s.out().resolve("learn.json"), doc);
+        plots(Double.NaN, Double.NaN, "");
         return doc;
     }
 

@@ -37,7 +37,7 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--settings", paramLabel = "FILE", description = "Oracle settings (CP2K YAML).")
     Path settings;
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "vacancy-hop.")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "vacancy-hop, md (a vacancy cell at --temp for --steps), screw-glide or battery:PROPERTY.")
     String task;
 
     @Option(names = "--element", required = true, paramLabel = "E", description = "Element symbol.")
@@ -88,6 +88,12 @@ public final class LearnCommand implements Callable<Integer> {
             description = "Fit weights: energy per eV/atom, force per eV/Å, stress per GPa (default: ${DEFAULT-VALUE}).")
     String weights;
 
+    @Option(names = "--temp", paramLabel = "K", defaultValue = "1000", description = "md: temperature, K (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "md: MD steps of 2 fs (default: ${DEFAULT-VALUE}).")
+    long mdSteps;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -116,7 +122,7 @@ public final class LearnCommand implements Callable<Integer> {
         String ref = reference != null ? reference : zblWall(type, a);
         Files.createDirectories(out);
         ActiveLearning.Settings s = new ActiveLearning.Settings(task.trim().toLowerCase(java.util.Locale.ROOT), element, type, a, model,
-                options, ref, start, lo, hi, maxLabels, batch, size, seed, jobs, tolerance, weights(weights), out);
+                options, ref, start, lo, hi, maxLabels, batch, size, seed, jobs, tolerance, weights(weights), out, temperature, mdSteps);
         Oracle o = Oracles.parse(oracle, settings, out.resolve("scratch"));
         java.io.PrintWriter err = spec.commandLine().getErr();
         new ActiveLearning(s, o, line -> {

@@ -106,4 +106,27 @@ class ActiveLearningTest {
         assertEquals(0, again.labels.get(), "a resumed run computed labels again");
         assertEquals(model, e.get("result").get("values").get("peierls_barrier_ev_per_b").asDouble(), 1e-9);
     }
+
+    /**
+     * The md task: a vacancy in 2×2×2 bcc Ta at 2000 K for 400 steps, from the bulk start. It must
+     * ask for labels (the bulk model extrapolates at the vacancy), put most of them early, end with
+     * γ content, and a rerun in the same folder computes no label again.
+     */
+    @Test
+    void learnsAlongMdAndResumesWithoutRelabelling() {
+        Path dir = tmp.resolve("md");
+        ActiveLearning.Settings md = new ActiveLearning.Settings("md", "Ta", LatticeType.BCC, 3.303, "qsnap", Map.of(), "zbl:1.8,2.3",
+                List.of(), 1.5, 3.0, 50, 3, 2, 1, 1, 0.01, new Weights(1000, 1, 0.01), dir, 2000, 400);
+        Counting oracle = new Counting();
+        List<String> log = new ArrayList<>();
+        JsonNode d = Json.mapper().valueToTree(new ActiveLearning(md, oracle, oracle.teacher.teacher(), log::add).run());
+        assertTrue(d.get("oracle_calls").asInt() >= 1, String.join("\n", log));
+        assertTrue(d.get("verdict").asText().startsWith("converged"), d.get("verdict").asText());
+        int loop = d.get("labels").asInt() - 6;
+        assertTrue(d.get("result").get("labels_in_first_quarter").asInt() * 2 >= loop, "most labels early: " + d.get("result"));
+        Counting again = new Counting();
+        JsonNode e = Json.mapper().valueToTree(new ActiveLearning(md, again, again.teacher.teacher(), log::add).run());
+        assertEquals(0, again.labels.get(), "a resumed run computed labels again");
+        assertEquals(d.get("labels").asInt(), e.get("labels").asInt());
+    }
 }

@@ -30,9 +30,12 @@ class LearnCommandTest {
     @Test
     void badSettingsAreOneClearLine() {
         IoCommandsTest.Run r = IoCommandsTest.run("learn", "--oracle", "teacher:zhou2004:Ta", "--task", "md", "--element", "Ta",
-                "--out", tmp.resolve("x").toString());
+                "--temp", "-5", "--out", tmp.resolve("x").toString());
         assertNotEquals(0, r.code());
-        assertTrue(r.err().contains("--task md"), r.err());
+        assertTrue(r.err().contains("--task md needs --temp"), r.err());
+        r = IoCommandsTest.run("learn", "--oracle", "teacher:zhou2004:Ta", "--task", "mdx", "--element", "Ta", "--out", tmp.resolve("x").toString());
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("vacancy-hop, md, screw-glide"), r.err());
         r = IoCommandsTest.run("learn", "--oracle", "teacher:zhou2004:Ta", "--task", "vacancy-hop", "--element", "Ta", "--threshold", "3,1",
                 "--out", tmp.resolve("x").toString());
         assertNotEquals(0, r.code());
