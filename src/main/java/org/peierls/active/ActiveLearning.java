@@ -165,29 +165,9 @@ public final class ActiveLearning {
         while (true) {
             u = refit();
             GradedPotential graded = u.graded();
-            List<Structure> candidates = new ArrayList<>();
-            double[] maxSeen = {Double.NaN};
-            int[] since = {0};
-            VacancyHop.Watch watch = (stage, it, structures) -> {
-                evaluations++;
-                double g = graded.takeMax();
-                if (Double.isNaN(g)) {
-                    return true;    // no force evaluation since the last step
-                }
-                history.add(new double[]{evaluations, g});
-                maxSeen[0] = Double.isNaN(maxSeen[0]) ? g : Math.max(maxSeen[0], g);
-                if (g > s.gammaBreak()) {
-                    candidates.addAll(structures.get());
-                    return false;
-                }
-                if (g > s.gammaSelect() && ++since[0] % 5 == 1) {
-                    candidates.addAll(structures.get());
-                    while (candidates.size() > 40) {
-                        candidates.remove(0);
-                    }
-                }
-                return true;
-            };
+            Watcher watch = new Watcher(graded);
+            List<Structure> candidates = watch.candidates;
+            double[] maxSeen = watch.maxSeen;
             last = hop.run(graded, watch);
             if (last.finished() && !(maxSeen[0] > s.gammaSelect())) {
                 String why = String.format(Locale.ROOT, "the hop finished with every atom's γ ≤ %.3g (max %.3g)", s.gammaSelect(), maxSeen[0]);
@@ -272,6 +252,46 @@ public final class ActiveLearning {
         return doc;
     }
 
+    /**
+     * The watch of the hop and MD tasks: counts evaluations, records γ, stops at γ_break (the
+     * structures there are candidates) and keeps every fifth structure above γ_select (the last 40).
+     */
+    private final class Watcher implements VacancyHop.Watch {
+        final List<Structure> candidates = new ArrayList<>();
+        final double[] maxSeen = {Double.NaN};
+        private final GradedPotential graded;
+        private int since;
+        /** Whether the last graded step had every atom at or below γ_select. */
+        boolean calm = true;
+
+        Watcher(GradedPotential graded) {
+            this.graded = graded;
+        }
+
+        @Override
+        public boolean check(String stage, int iteration, java.util.function.Supplier<List<Structure>> structures) {
+            evaluations++;
+            double g = graded.takeMax();
+            if (Double.isNaN(g)) {
+                return true;    // no force evaluation since the last step
+            }
+            history.add(new double[]{evaluations, g});
+            maxSeen[0] = Double.isNaN(maxSeen[0]) ? g : Math.max(maxSeen[0], g);
+            calm = g <= s.gammaSelect();
+            if (g > s.gammaBreak()) {
+                candidates.addAll(structures.get());
+                return false;
+            }
+            if (g > s.gammaSelect() && ++since % 5 == 1) {
+                candidates.addAll(structures.get());
+                while (candidates.size() > 40) {
+                    candidates.remove(0);
+                }
+            }
+            return true;
+        }
+    }
+
     // ------------------------------------------------------------------ MD
 
     /**
@@ -289,33 +309,11 @@ public final class ActiveLearning {
         while (true) {
             Uncertainty u = refit();
             GradedPotential graded = u.graded();
-            List<Structure> candidates = new ArrayList<>();
-            double[] maxSeen = {Double.NaN};
-            boolean[] calm = {true};
-            int[] since = {0};
-            VacancyHop.Watch watch = (stage, it, structures) -> {
-                evaluations++;
-                double g = graded.takeMax();
-                if (Double.isNaN(g)) {
-                    return true;
-                }
-                history.add(new double[]{evaluations, g});
-                maxSeen[0] = Double.isNaN(maxSeen[0]) ? g : Math.max(maxSeen[0], g);
-                calm[0] = g <= s.gammaSelect();
-                if (g > s.gammaBreak()) {
-                    candidates.addAll(structures.get());
-                    return false;
-                }
-                if (g > s.gammaSelect() && ++since[0] % 5 == 1) {
-                    candidates.addAll(structures.get());
-                    while (candidates.size() > 40) {
-                        candidates.remove(0);
-                    }
-                }
-                return true;
-            };
+            Watcher watch = new Watcher(graded);
+            List<Structure> candidates = watch.candidates;
+            double[] maxSeen = watch.maxSeen;
             long from = md.safeStep();
-            MdTask.Outcome o = md.run(graded, watch, () -> calm[0]);
+            MdTask.Outcome o = md.run(graded, watch, () -> watch.calm);
             if (o.finished() && candidates.isEmpty()) {
                 verdict = String.format(Locale.ROOT, "converged: %d MD steps at %.0f K, steps %d–%d with every atom's γ ≤ %.3g (max %.3g)",
                         md.steps(), s.temperature(), from + 1, md.steps(), s.gammaSelect(), maxSeen[0]);

@@ -542,8 +542,4 @@ public final class DislocationLines {
     static String describe(Line l) {
         return String.format(Locale.ROOT, "%s %s (%.0f°), %.2f Å, %d atoms", l.label(), l.character(), l.characterDeg(), l.length(), l.atoms());
     }
-
-    static String vector(double[] v) {
-        return Arrays.toString(v);
-    }
 }

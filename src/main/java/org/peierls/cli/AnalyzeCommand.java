@@ -193,11 +193,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         radial = RadialDistribution.compute(s, rc, rdfBins);
                     }
                     columns = names.isEmpty() ? new LinkedHashMap<>() : Analysis.run(s, names, settings);
+                    // PTM once per frame: the ptm columns when asked for, else computed for whoever needs it
+                    PolyhedralTemplateMatching.Result ptm = ptmOf(columns);
+                    if (ptm == null && (nye || dxa || census && !columns.containsKey("acna"))) {
+                        ptm = PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff());
+                    }
                     if (census) {
-                        counted = DefectCensus.compute(s, types(s, columns, settings), referenceLattice);
+                        counted = DefectCensus.compute(s, columns.containsKey("ptm") || !columns.containsKey("acna") ? ptm.types()
+                                : types((String[]) columns.get("acna")), referenceLattice);
                     }
                     if (nye || dxa) {
-                        lines = DislocationLines.find(s, PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff()));
+                        lines = DislocationLines.find(s, ptm);
                         if (nye) {
                             columns.put("nye", lines.alpha());
                             columns.put("nye_norm", nyeNorm(lines.alpha()));
@@ -260,16 +266,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The structure types the census counts by: PTM's when computed, else a-CNA's (computed then). */
-    private static StructureType[] types(Structure s, Map<String, Object> columns, Analysis.Settings settings) {
-        Object labels = columns.containsKey("ptm") ? columns.get("ptm") : columns.get("acna");
-        if (labels == null) {
-            return PolyhedralTemplateMatching.compute(s, settings.rmsdCutoff()).types();
+    /** The PTM result of the analysed columns (ptm, ptm_rmsd, orientation), or null when ptm was not asked for. */
+    private static PolyhedralTemplateMatching.Result ptmOf(Map<String, Object> columns) {
+        if (!columns.containsKey("ptm")) {
+            return null;
         }
-        String[] l = (String[]) labels;
-        StructureType[] t = new StructureType[l.length];
-        for (int i = 0; i < l.length; i++) {
-            t[i] = StructureType.valueOf(l[i].toUpperCase(Locale.ROOT));
+        return new PolyhedralTemplateMatching.Result(types((String[]) columns.get("ptm")), (double[]) columns.get("ptm_rmsd"),
+                (double[]) columns.get("orientation"));
+    }
+
+    /** Structure types from a label column. */
+    private static StructureType[] types(String[] labels) {
+        StructureType[] t = new StructureType[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            t[i] = StructureType.valueOf(labels[i].toUpperCase(Locale.ROOT));
         }
         return t;
     }

@@ -47,8 +47,8 @@ class DislocationLinesTest {
         double lz = s.cell().norm(2);
         double[] sum = new double[3];
         for (DislocationLines.Line l : lines) {
-            System.out.println("bcc screw line: " + DislocationLines.describe(l) + ", b " + DislocationLines.vector(l.burgers())
-                    + ", nye " + DislocationLines.vector(l.burgersNye()) + ", circuit " + DislocationLines.vector(l.circuit()));
+            System.out.println("bcc screw line: " + DislocationLines.describe(l) + ", b " + java.util.Arrays.toString(l.burgers())
+                    + ", nye " + java.util.Arrays.toString(l.burgersNye()) + ", circuit " + java.util.Arrays.toString(l.circuit()));
             assertTrue(l.label().matches("1/2\\[-?1-?1-?1\\]"), l.label());
             assertEquals("screw", l.character());
             assertEquals(lz, l.length(), 0.02 * lz, "line length = cell height");
@@ -93,8 +93,8 @@ class DislocationLinesTest {
         assertEquals(StructureType.FCC, r.lattice());
         List<DislocationLines.Line> lines = r.lines();
         for (DislocationLines.Line l : lines) {
-            System.out.println("fcc edge line: " + DislocationLines.describe(l) + " at " + DislocationLines.vector(l.points()[0])
-                    + ", b " + DislocationLines.vector(l.burgers()) + ", nye " + DislocationLines.vector(l.burgersNye()));
+            System.out.println("fcc edge line: " + DislocationLines.describe(l) + " at " + java.util.Arrays.toString(l.points()[0])
+                    + ", b " + java.util.Arrays.toString(l.burgers()) + ", nye " + java.util.Arrays.toString(l.burgersNye()));
         }
         assertEquals(2, lines.size(), "two partials");
         double b = A_CU / Math.sqrt(2);
